@@ -1,0 +1,119 @@
+package io.omdprt.protocol;
+
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Flyweight over one OMD packet (spec §3.3): a 16-byte header followed by MsgCount messages.
+ * Reuse one instance per thread; {@link #wrap} allocates nothing.
+ *
+ * <pre>
+ * off 0 PktSize u16 | 2 MsgCount u8 | 3 Filler | 4 SeqNum u32 | 8 SendTime u64 (ns since epoch)
+ * </pre>
+ */
+public final class OmdPacket {
+    public static final int HEADER_LENGTH = 16;
+    public static final int PKT_SIZE_OFFSET = 0;
+    public static final int MSG_COUNT_OFFSET = 2;
+    public static final int SEQ_NUM_OFFSET = 4;
+    public static final int SEND_TIME_OFFSET = 8;
+    /** Every message starts with MsgSize u16 and MsgType u16. */
+    public static final int MESSAGE_HEADER_LENGTH = 4;
+    /** A packet fits one IP frame; PktSize is a u16 so this is also the hard limit of the format. */
+    public static final int MAX_PACKET_LENGTH = 0xFFFF;
+
+    private final MessageCursor cursor = new MessageCursor();
+    private DirectBuffer buffer;
+    private int offset;
+    private int length;
+
+    public OmdPacket wrap(DirectBuffer buffer, int offset, int length) {
+        this.buffer = buffer;
+        this.offset = offset;
+        this.length = length;
+        return this;
+    }
+
+    public DirectBuffer buffer() {
+        return buffer;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    /** The datagram length this flyweight was wrapped with. */
+    public int length() {
+        return length;
+    }
+
+    public int pktSize() {
+        return buffer.getShort(offset + PKT_SIZE_OFFSET, LITTLE_ENDIAN) & 0xFFFF;
+    }
+
+    public int msgCount() {
+        return buffer.getByte(offset + MSG_COUNT_OFFSET) & 0xFF;
+    }
+
+    /** Sequence number of the first message; for a heartbeat, of the last message sent (§3.4.1). */
+    public long seqNum() {
+        return buffer.getInt(offset + SEQ_NUM_OFFSET, LITTLE_ENDIAN) & 0xFFFF_FFFFL;
+    }
+
+    /** Nanoseconds since 1970-01-01 UTC, millisecond precision. */
+    public long sendTime() {
+        return buffer.getLong(offset + SEND_TIME_OFFSET, LITTLE_ENDIAN);
+    }
+
+    public boolean isHeartbeat() {
+        return msgCount() == 0;
+    }
+
+    /**
+     * Checks that the header and every message add up. Never throws, whatever the bytes.
+     *
+     * @return {@link Malformed#NONE} when the packet is well formed, otherwise the first problem found
+     */
+    public Malformed validate() {
+        if (length < HEADER_LENGTH) {
+            return Malformed.TOO_SHORT;
+        }
+        int pktSize = pktSize();
+        if (pktSize != length) {
+            return Malformed.SIZE_MISMATCH;
+        }
+        int count = msgCount();
+        if (count == 0) {
+            return pktSize == HEADER_LENGTH ? Malformed.NONE : Malformed.HEARTBEAT_WITH_PAYLOAD;
+        }
+        int end = offset + pktSize;
+        int pos = offset + HEADER_LENGTH;
+        for (int i = 0; i < count; i++) {
+            if (pos + MESSAGE_HEADER_LENGTH > end) {
+                return Malformed.MESSAGE_OVERRUN;
+            }
+            int msgSize = buffer.getShort(pos, LITTLE_ENDIAN) & 0xFFFF;
+            if (msgSize < MESSAGE_HEADER_LENGTH) {
+                return Malformed.MESSAGE_TOO_SMALL;
+            }
+            if (pos + msgSize > end) {
+                return Malformed.MESSAGE_OVERRUN;
+            }
+            int type = buffer.getShort(pos + 2, LITTLE_ENDIAN) & 0xFFFF;
+            if (msgSize < ControlMessages.minimumSize(type)) {
+                return Malformed.CONTROL_TOO_SHORT;
+            }
+            pos += msgSize;
+        }
+        return pos == end ? Malformed.NONE : Malformed.TRAILING_BYTES;
+    }
+
+    /**
+     * Positions the packet's reusable cursor before its first message. Only meaningful on a packet
+     * that passed {@link #validate()}.
+     */
+    public MessageCursor messages() {
+        return cursor.reset(buffer, offset + HEADER_LENGTH, msgCount());
+    }
+}
