@@ -1,0 +1,146 @@
+package io.omdprt.track;
+
+/**
+ * Arbitration of one channel's lines within one sequence space (between two Sequence Resets).
+ * Works on message ranges, not packets, because framing may differ between lines. A range that no
+ * line has delivered yet, below the highest message seen, is a hole; it stays open for the
+ * arbitration wait, and whatever of it is still missing then is an arbitrated gap: real loss.
+ */
+final class Arbiter {
+    private final ChannelTracker channel;
+    private final Counters counters;
+    private final long waitNanos;
+    /** Open holes; tag = deadline. */
+    private final RangeSet pending;
+    /** Recently declared losses, so a message arriving after its deadline is counted late, once; tag = declared time. */
+    private final RangeSet lost;
+
+    private long expected = LineTracker.UNKNOWN;
+    private boolean resetPending;
+
+    Arbiter(ChannelTracker channel, Counters counters, long waitNanos, int maxOpenRanges) {
+        this.channel = channel;
+        this.counters = counters;
+        this.waitNanos = waitNanos;
+        this.pending = new RangeSet(maxOpenRanges);
+        this.lost = new RangeSet(maxOpenRanges);
+    }
+
+    long expected() {
+        return expected;
+    }
+
+    long pendingMessages() {
+        return pending.total();
+    }
+
+    /** Starts a new sequence space at newSeqNo; the first message may be newSeqNo or newSeqNo + 1. */
+    void reset(long newSeqNo, long now) {
+        settleAll(now);
+        lost.clear();
+        expected = newSeqNo;
+        resetPending = true;
+    }
+
+    /**
+     * Some line delivered messages from..to.
+     *
+     * @return how many of them no line had delivered before
+     */
+    long onRange(long from, long to, long now) {
+        if (expected == LineTracker.UNKNOWN) {
+            expected = to + 1;
+            return to - from + 1;
+        }
+        if (resetPending) {
+            resetPending = false;
+            if (from > expected) {
+                expected++;
+            }
+        }
+        long previous = expected;
+        long fresh = 0;
+        if (to >= previous) {
+            if (from > previous) {
+                open(previous, from - 1, now);
+            }
+            fresh = to - Math.max(from, previous) + 1;
+            expected = to + 1;
+        }
+        long oldTo = Math.min(to, previous - 1);
+        if (from <= oldTo) {
+            fresh += fill(from, oldTo);
+        }
+        return fresh;
+    }
+
+    /** A heartbeat on some line: every message up to lastSeq has been sent. */
+    void onHeartbeat(long lastSeq, long now) {
+        if (expected == LineTracker.UNKNOWN) {
+            expected = lastSeq + 1;
+            return;
+        }
+        if (resetPending) {
+            if (lastSeq >= expected) {
+                resetPending = false;
+                expected++;
+            } else if (lastSeq == expected - 1) {
+                resetPending = false;
+            }
+        }
+        if (lastSeq >= expected) {
+            open(expected, lastSeq, now);
+            expected = lastSeq + 1;
+        }
+    }
+
+    /** Declares lost every hole whose wait has passed. Holes open in order, so the first is the oldest. */
+    void expire(long now) {
+        while (!pending.isEmpty() && pending.tag(0) <= now) {
+            settleFirst(now);
+        }
+    }
+
+    /** Declares lost every hole still open (its sequence space has ended). */
+    void settleAll(long now) {
+        while (!pending.isEmpty()) {
+            settleFirst(now);
+        }
+    }
+
+    private void open(long from, long to, long now) {
+        if (pending.isFull()) {
+            settleFirst(now);
+        }
+        pending.append(from, to, now + waitNanos);
+    }
+
+    /** @return messages of from..to that filled an open hole (first copy wins) */
+    private long fill(long from, long to) {
+        long recovered = pending.isEmpty() ? 0 : pending.removeOverlap(from, to);
+        if (recovered > 0) {
+            counters.add(ChannelCounter.RECOVERED_MESSAGES.ordinal(), recovered);
+        }
+        if (!lost.isEmpty()) {
+            long late = lost.removeOverlap(from, to);
+            if (late > 0) {
+                counters.add(ChannelCounter.ARBITRATED_LATE_MESSAGES.ordinal(), late);
+            }
+        }
+        return recovered;
+    }
+
+    private void settleFirst(long now) {
+        long from = pending.start(0);
+        long to = pending.end(0);
+        long openedAt = pending.tag(0) - waitNanos;
+        pending.removeFirst();
+        counters.increment(ChannelCounter.ARBITRATED_GAPS.ordinal());
+        counters.add(ChannelCounter.ARBITRATED_MISSING_MESSAGES.ordinal(), to - from + 1);
+        if (lost.isFull()) {
+            lost.removeFirst();
+        }
+        lost.append(from, to, now);
+        channel.listener().arbitratedGap(channel, from, to, openedAt, now);
+    }
+}

@@ -1,0 +1,356 @@
+package io.omdprt.track;
+
+import io.omdprt.protocol.ControlMessages;
+import io.omdprt.protocol.Malformed;
+import io.omdprt.protocol.MessageCursor;
+import io.omdprt.protocol.MessageType;
+import io.omdprt.protocol.MessageTypes;
+import io.omdprt.protocol.OmdPacket;
+import java.util.Arrays;
+import java.util.List;
+import org.agrona.DirectBuffer;
+
+/**
+ * Everything the monitor knows about one OMD channel: its lines, arbitration across them, liveness,
+ * Sequence Resets, DR status, refresh completes and A/B skew.
+ *
+ * <p>Single-threaded: one thread (the event loop serving every line of the channel, or the capture
+ * reader) calls {@link #onDatagram} and {@link #onTick}. Counters and histograms may be read from
+ * any thread. Time is passed in (ns since epoch), never read from a clock, so captures replay
+ * exactly and tests are deterministic.
+ */
+public final class ChannelTracker {
+    /** Recent first arrivals kept for A/B skew, per message; older messages are not measured. */
+    private static final int SKEW_RING = 4096;
+    private static final int SKEW_MASK = SKEW_RING - 1;
+
+    private final ChannelInfo info;
+    private final TrackerSettings settings;
+    private final TrackerListener listener;
+    private final MessageTypes types;
+    private final LineTracker[] lines;
+    private final List<LineTracker> lineList;
+    private final Counters counters = new Counters(ChannelCounter.all().length);
+    private final Histogram skew = new Histogram();
+    private final OmdPacket packet = new OmdPacket();
+
+    private final long[] ringSeq = new long[SKEW_RING];
+    private final long[] ringTime = new long[SKEW_RING];
+    private final byte[] ringLine = new byte[SKEW_RING];
+
+    /** The sequence space in progress, and the one before it (kept while lines still deliver it). */
+    private Arbiter current;
+    private Arbiter previous;
+    private int epoch;
+    private long lastResetSeqNo = 1;
+
+    private boolean up = true;
+    private long outageStart;
+    private long drStatus;
+    /** What the last {@link #scanMessages} call found: reset, DR signal, refresh complete. */
+    private long scannedResetSeqNo;
+    private int drIndex;
+    private long scannedDrStatus;
+    private int refreshIndex;
+
+    public ChannelTracker(ChannelInfo info, List<LineInfo> lineInfos, TrackerSettings settings,
+                          TrackerListener listener, long startNanos) {
+        if (lineInfos.isEmpty() || lineInfos.size() > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("a channel needs 1 to 127 lines, got " + lineInfos.size());
+        }
+        this.info = info;
+        this.settings = settings;
+        this.listener = listener;
+        this.types = info.protocol().messageTypes();
+        this.lines = new LineTracker[lineInfos.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = new LineTracker(this, i, lineInfos.get(i), settings.maxOpenRanges(), startNanos);
+        }
+        this.lineList = List.of(lines);
+        this.current = new Arbiter(this, counters, settings.arbitrationWaitNanos(), settings.maxOpenRanges());
+        this.previous = new Arbiter(this, counters, settings.arbitrationWaitNanos(), settings.maxOpenRanges());
+        Arrays.fill(ringSeq, -1);
+        counters.set(ChannelCounter.UP.ordinal(), 1);
+    }
+
+    public ChannelInfo info() {
+        return info;
+    }
+
+    public List<LineTracker> lines() {
+        return lineList;
+    }
+
+    public LineTracker line(int index) {
+        return lines[index];
+    }
+
+    /** Any thread. */
+    public long get(ChannelCounter counter) {
+        return counters.get(counter.ordinal());
+    }
+
+    /** Any thread. */
+    public boolean isUp() {
+        return get(ChannelCounter.UP) == 1;
+    }
+
+    /** Arrival-time difference of the same message between the first line and a later one. Any thread. */
+    public Histogram skew() {
+        return skew;
+    }
+
+    TrackerListener listener() {
+        return listener;
+    }
+
+    /**
+     * One datagram received on line {@code lineIndex}.
+     *
+     * @param nowNanos  arrival time used for sequencing and liveness (monotonic in practice)
+     * @param wallNanos arrival wall-clock time, compared with SendTime for feed latency
+     */
+    public void onDatagram(int lineIndex, DirectBuffer buffer, int offset, int length, long nowNanos, long wallNanos) {
+        expire(nowNanos);
+        LineTracker line = lines[lineIndex];
+        if (line.arrived(nowNanos, length) && !up) {
+            channelUp(nowNanos);
+        }
+        Malformed problem = packet.wrap(buffer, offset, length).validate();
+        if (problem != Malformed.NONE) {
+            line.countMalformed(problem);
+            return;
+        }
+        long sendTime = packet.sendTime();
+        if (sendTime != 0) {
+            line.latency().record(wallNanos - sendTime);
+        }
+        long seq = packet.seqNum();
+        if (packet.isHeartbeat()) {
+            Arbiter arbiter = arbiterFor(line, seq, nowNanos);
+            line.onHeartbeat(seq, nowNanos);
+            if (arbiter != null) {
+                arbiter.onHeartbeat(seq, nowNanos);
+            }
+            publishExpected();
+            return;
+        }
+        int count = packet.msgCount();
+        int resetIndex = scanMessages(line);
+        if (resetIndex < 0) {
+            Arbiter arbiter = arbiterFor(line, seq, nowNanos);
+            actOnControl(line, arbiter, seq, nowNanos);
+            deliver(line, arbiter, seq, seq + count - 1, nowNanos);
+        } else {
+            // The reset's own header SeqNum is to be ignored (§3.4.2): it says nothing about which space the line is in.
+            Arbiter arbiter = arbiterOf(line);
+            if (resetIndex > 0) {
+                deliver(line, arbiter, seq, seq + resetIndex - 1, nowNanos);
+            }
+            long newSeqNo = scannedResetSeqNo;
+            reset(line, newSeqNo, nowNanos);
+            int after = count - resetIndex - 1;
+            if (after > 0) {
+                // Numbered after the reset: from NewSeqNo, or NewSeqNo + 1 when the header says the reset took NewSeqNo.
+                long base = seq + resetIndex == newSeqNo ? newSeqNo + 1 : newSeqNo;
+                deliver(line, current, base, base + after - 1, nowNanos);
+            }
+        }
+        publishExpected();
+    }
+
+    /** Liveness and arbitration deadlines; call regularly (every liveness tick). */
+    public void onTick(long nowNanos) {
+        expire(nowNanos);
+        boolean wentDown = false;
+        for (LineTracker line : lines) {
+            wentDown |= line.checkStale(nowNanos, settings.staleAfterNanos());
+        }
+        if (wentDown && up && allLinesDown()) {
+            channelDown(nowNanos);
+        }
+        counters.set(ChannelCounter.PENDING_MESSAGES.ordinal(), current.pendingMessages() + previous.pendingMessages());
+    }
+
+    /** End of input (capture end, shutdown): whatever is still missing now is lost. */
+    public void settle(long nowNanos) {
+        previous.settleAll(nowNanos);
+        current.settleAll(nowNanos);
+        counters.set(ChannelCounter.PENDING_MESSAGES.ordinal(), 0);
+    }
+
+    // ---- internals ----
+
+    /**
+     * Counts message-level facts and notes the control messages of the packet (the first of each kind).
+     *
+     * @return index of the first Sequence Reset, or -1
+     */
+    private int scanMessages(LineTracker line) {
+        int resetIndex = -1;
+        drIndex = -1;
+        refreshIndex = -1;
+        MessageCursor m = packet.messages();
+        while (m.next()) {
+            int type = m.type();
+            MessageType known = types.lookup(type);
+            if (known == null) {
+                line.count(LineCounter.UNKNOWN_MESSAGE_TYPES, 1);
+            } else if (!known.sizeMatches(m.size())) {
+                line.count(LineCounter.SIZE_MISMATCHES, 1);
+            }
+            if (type == MessageTypes.SEQUENCE_RESET && resetIndex < 0) {
+                resetIndex = m.index();
+                scannedResetSeqNo = ControlMessages.newSeqNo(m.buffer(), m.offset());
+            } else if (type == MessageTypes.DISASTER_RECOVERY_SIGNAL && drIndex < 0) {
+                drIndex = m.index();
+                scannedDrStatus = ControlMessages.drStatus(m.buffer(), m.offset());
+            } else if (type == MessageTypes.REFRESH_COMPLETE && refreshIndex < 0) {
+                refreshIndex = m.index();
+            }
+        }
+        return resetIndex;
+    }
+
+    /** Both lines carry the same control messages: act on the copy that is new to the channel only. */
+    private void actOnControl(LineTracker line, Arbiter arbiter, long seq, long now) {
+        if (arbiter == null || (drIndex < 0 && refreshIndex < 0)) {
+            return;
+        }
+        long firstNew = arbiter.expected();
+        if (drIndex >= 0 && seq + drIndex >= firstNew) {
+            counters.increment(ChannelCounter.DR_SIGNALS.ordinal());
+            if (scannedDrStatus != drStatus) {
+                long before = drStatus;
+                drStatus = scannedDrStatus;
+                counters.set(ChannelCounter.DR_STATUS.ordinal(), drStatus);
+                listener.drStatusChanged(line, before, drStatus, now);
+            }
+        }
+        if (refreshIndex >= 0 && seq + refreshIndex >= firstNew) {
+            counters.increment(ChannelCounter.REFRESH_COMPLETES.ordinal());
+            counters.set(ChannelCounter.LAST_REFRESH_COMPLETE_NANOS.ordinal(), now);
+        }
+    }
+
+    private void reset(LineTracker line, long newSeqNo, long now) {
+        if (line.onReset(newSeqNo, epoch, now)) {
+            startEpoch(newSeqNo, now);
+        }
+    }
+
+    /** A new sequence space: the old one stays open for lines that have not seen the reset yet. */
+    private void startEpoch(long newSeqNo, long now) {
+        epoch++;
+        lastResetSeqNo = newSeqNo;
+        Arbiter reused = previous;
+        reused.settleAll(now);
+        previous = current;
+        current = reused;
+        current.reset(newSeqNo, now);
+        Arrays.fill(ringSeq, -1);
+        counters.increment(ChannelCounter.SEQUENCE_RESETS.ordinal());
+    }
+
+    /**
+     * Which sequence space this line's packet belongs to. A line that missed a reset seen on another
+     * line is moved to the new space when its numbers fall back into it.
+     *
+     * @return the arbiter, or null when the line is further behind than the previous space
+     */
+    private Arbiter arbiterFor(LineTracker line, long firstSeq, long now) {
+        if (line.epoch() == epoch) {
+            return current;
+        }
+        if (line.expected() == LineTracker.UNKNOWN) {
+            line.joinEpoch(epoch);
+            return current;
+        }
+        if (firstSeq < line.expected() && firstSeq <= current.expected()) {
+            reset(line, lastResetSeqNo, now);
+            return current;
+        }
+        return arbiterOf(line);
+    }
+
+    private Arbiter arbiterOf(LineTracker line) {
+        int lineEpoch = line.epoch();
+        return lineEpoch == epoch ? current : lineEpoch == epoch - 1 ? previous : null;
+    }
+
+    private void deliver(LineTracker line, Arbiter arbiter, long from, long to, long now) {
+        line.onRange(from, to, now);
+        if (arbiter == null) {
+            return;
+        }
+        boolean measured = arbiter == current;
+        if (measured) {
+            sampleSkew(line, from, now);
+        }
+        long firstNew = arbiter.expected();
+        long fresh = arbiter.onRange(from, to, now);
+        if (fresh > 0) {
+            line.count(LineCounter.FIRST_DELIVERIES, fresh);
+            counters.add(ChannelCounter.UNIQUE_MESSAGES.ordinal(), fresh);
+        }
+        if (measured) {
+            long start = firstNew == LineTracker.UNKNOWN ? from : Math.max(from, firstNew);
+            start = Math.max(start, to - SKEW_MASK);
+            byte lineIndex = (byte) line.index();
+            for (long s = start; s <= to; s++) {
+                int slot = (int) (s & SKEW_MASK);
+                ringSeq[slot] = s;
+                ringTime[slot] = now;
+                ringLine[slot] = lineIndex;
+            }
+        }
+    }
+
+    private void sampleSkew(LineTracker line, long seq, long now) {
+        int slot = (int) (seq & SKEW_MASK);
+        if (ringSeq[slot] == seq && ringLine[slot] != line.index()) {
+            skew.record(now - ringTime[slot]);
+            ringSeq[slot] = -1;
+        }
+    }
+
+    private void expire(long now) {
+        previous.expire(now);
+        current.expire(now);
+    }
+
+    private void publishExpected() {
+        long expected = current.expected();
+        counters.set(ChannelCounter.NEXT_EXPECTED_SEQ.ordinal(), expected == LineTracker.UNKNOWN ? 0 : expected);
+    }
+
+    private boolean allLinesDown() {
+        for (LineTracker line : lines) {
+            if (line.up()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void channelDown(long now) {
+        long last = 0;
+        for (LineTracker line : lines) {
+            last = Math.max(last, line.lastArrival());
+        }
+        up = false;
+        outageStart = last;
+        counters.set(ChannelCounter.UP.ordinal(), 0);
+        counters.increment(ChannelCounter.OUTAGES.ordinal());
+        counters.set(ChannelCounter.OUTAGE_START_NANOS.ordinal(), last);
+        listener.channelDown(this, last, now);
+    }
+
+    private void channelUp(long now) {
+        up = true;
+        counters.set(ChannelCounter.UP.ordinal(), 1);
+        counters.add(ChannelCounter.OUTAGE_NANOS.ordinal(), now - outageStart);
+        counters.set(ChannelCounter.OUTAGE_START_NANOS.ordinal(), 0);
+        listener.channelUp(this, outageStart, now);
+    }
+}

@@ -1,0 +1,72 @@
+package io.omdprt.track;
+
+import java.util.Arrays;
+
+/**
+ * A fixed-bucket histogram of nanosecond values with one writer thread and any number of readers,
+ * shaped like a Prometheus histogram (upper bounds, a +Inf bucket, sum and count). Recording is a
+ * short scan and two opaque writes.
+ */
+public final class Histogram {
+    /** Upper bounds from 10 µs to 10 s, roughly 1-2.5-5 per decade: fits both A/B skew and feed latency. */
+    public static final long[] DEFAULT_BOUNDS_NANOS = {
+        10_000L, 50_000L, 100_000L, 250_000L, 500_000L,
+        1_000_000L, 2_500_000L, 5_000_000L, 10_000_000L, 25_000_000L, 50_000_000L,
+        100_000_000L, 250_000_000L, 500_000_000L, 1_000_000_000L, 2_500_000_000L, 5_000_000_000L, 10_000_000_000L
+    };
+
+    private final long[] upperBounds;
+    /** One slot per bound plus +Inf, then the sum, then the count. */
+    private final Counters slots;
+    private final int sumSlot;
+    private final int countSlot;
+
+    public Histogram() {
+        this(DEFAULT_BOUNDS_NANOS);
+    }
+
+    public Histogram(long[] upperBoundsNanos) {
+        for (int i = 1; i < upperBoundsNanos.length; i++) {
+            if (upperBoundsNanos[i] <= upperBoundsNanos[i - 1]) {
+                throw new IllegalArgumentException("bounds must increase: " + Arrays.toString(upperBoundsNanos));
+            }
+        }
+        upperBounds = upperBoundsNanos.clone();
+        slots = new Counters(upperBounds.length + 3);
+        sumSlot = upperBounds.length + 1;
+        countSlot = upperBounds.length + 2;
+    }
+
+    /** Writer thread only. Negative values (e.g. clocks out of step) are recorded as 0. */
+    public void record(long valueNanos) {
+        long v = Math.max(0, valueNanos);
+        int i = 0;
+        while (i < upperBounds.length && v > upperBounds[i]) {
+            i++;
+        }
+        slots.increment(i);
+        slots.add(sumSlot, v);
+        slots.increment(countSlot);
+    }
+
+    public int bucketCount() {
+        return upperBounds.length;
+    }
+
+    public long upperBoundNanos(int bucket) {
+        return upperBounds[bucket];
+    }
+
+    /** Observations with value <= upperBound(bucket) and > the previous bound; bucket == bucketCount() is +Inf. */
+    public long countInBucket(int bucket) {
+        return slots.get(bucket);
+    }
+
+    public long sumNanos() {
+        return slots.get(sumSlot);
+    }
+
+    public long count() {
+        return slots.get(countSlot);
+    }
+}

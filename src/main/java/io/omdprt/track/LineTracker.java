@@ -1,0 +1,235 @@
+package io.omdprt.track;
+
+import io.omdprt.protocol.Malformed;
+
+/**
+ * Sequence and liveness state of one line (one multicast group) of a channel. Owned by the
+ * {@link ChannelTracker} of its channel and driven only from that tracker's thread; its counters can
+ * be read from any thread.
+ *
+ * <p>Sequence rules (spec §4.1, Figure 2): a packet starting past the next expected number is a gap;
+ * one entirely below it is a duplicate unless it fills a hole this line opened earlier, in which case
+ * those messages are late (the hole shrinks, nothing is counted twice). A heartbeat carries the last
+ * sequence number sent, so one at or above the next expected number reveals trailing loss.
+ */
+public final class LineTracker {
+    static final long UNKNOWN = -1;
+
+    private final ChannelTracker channel;
+    private final int index;
+    private final LineInfo info;
+    private final Counters counters = new Counters(LineCounter.all().length);
+    private final Counters malformed = new Counters(Malformed.values().length);
+    private final Histogram latency = new Histogram();
+    private final RangeSet holes;
+
+    private long expected = UNKNOWN;
+    /** After a Sequence Reset the first message may be NewSeqNo or NewSeqNo + 1 (both readings of the spec). */
+    private boolean resetPending;
+    /** Whether the line delivered data since its last reset; a reset repeated without data is the same reset. */
+    private boolean dataSinceReset = true;
+    /** Which of the channel's sequence spaces (counted by resets) this line is in. */
+    private int epoch;
+
+    private boolean up = true;
+    private long lastArrival;
+    private long outageStart;
+
+    LineTracker(ChannelTracker channel, int index, LineInfo info, int maxOpenRanges, long startNanos) {
+        this.channel = channel;
+        this.index = index;
+        this.info = info;
+        this.holes = new RangeSet(maxOpenRanges);
+        this.lastArrival = startNanos;
+        counters.set(LineCounter.UP.ordinal(), 1);
+    }
+
+    public ChannelTracker channel() {
+        return channel;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public LineInfo info() {
+        return info;
+    }
+
+    public String name() {
+        return info.name();
+    }
+
+    /** Any thread. */
+    public long get(LineCounter counter) {
+        return counters.get(counter.ordinal());
+    }
+
+    /** Any thread. */
+    public long malformed(Malformed reason) {
+        return malformed.get(reason.ordinal());
+    }
+
+    /** Feed latency: receive wall clock minus SendTime. Any thread. */
+    public Histogram latency() {
+        return latency;
+    }
+
+    /** Any thread. */
+    public boolean isUp() {
+        return get(LineCounter.UP) == 1;
+    }
+
+    // ---- called by the channel tracker, on its thread ----
+
+    int epoch() {
+        return epoch;
+    }
+
+    long expected() {
+        return expected;
+    }
+
+    void count(LineCounter counter, long delta) {
+        counters.add(counter.ordinal(), delta);
+    }
+
+    void countMalformed(Malformed reason) {
+        malformed.increment(reason.ordinal());
+    }
+
+    /** A datagram arrived: liveness. @return true when this ended an outage */
+    boolean arrived(long now, int bytes) {
+        counters.increment(LineCounter.PACKETS.ordinal());
+        counters.add(LineCounter.BYTES.ordinal(), bytes);
+        lastArrival = now;
+        counters.set(LineCounter.LAST_ARRIVAL_NANOS.ordinal(), now);
+        if (up) {
+            return false;
+        }
+        up = true;
+        counters.set(LineCounter.UP.ordinal(), 1);
+        counters.add(LineCounter.OUTAGE_NANOS.ordinal(), now - outageStart);
+        counters.set(LineCounter.OUTAGE_START_NANOS.ordinal(), 0);
+        channel.listener().lineUp(this, outageStart, now);
+        return true;
+    }
+
+    /** @return true when the line went down at this check */
+    boolean checkStale(long now, long staleAfterNanos) {
+        if (!up || now - lastArrival < staleAfterNanos) {
+            return false;
+        }
+        up = false;
+        outageStart = lastArrival;
+        counters.set(LineCounter.UP.ordinal(), 0);
+        counters.increment(LineCounter.OUTAGES.ordinal());
+        counters.set(LineCounter.OUTAGE_START_NANOS.ordinal(), outageStart);
+        channel.listener().lineDown(this, lastArrival, now);
+        return true;
+    }
+
+    boolean up() {
+        return up;
+    }
+
+    long lastArrival() {
+        return lastArrival;
+    }
+
+    /** Messages from..to (inclusive) arrived in one data packet. */
+    void onRange(long from, long to, long now) {
+        counters.add(LineCounter.MESSAGES.ordinal(), to - from + 1);
+        dataSinceReset = true;
+        if (expected == UNKNOWN) {
+            advanceTo(to + 1);
+            return;
+        }
+        if (resetPending) {
+            resetPending = false;
+            if (from > expected) {
+                expected++;
+            }
+        }
+        if (from > expected) {
+            gap(expected, from - 1, now);
+            advanceTo(to + 1);
+            return;
+        }
+        if (to >= expected) {
+            old(from, expected - 1);
+            advanceTo(to + 1);
+        } else {
+            old(from, to);
+        }
+    }
+
+    /** A heartbeat: lastSeq is the last message sent on the channel. */
+    void onHeartbeat(long lastSeq, long now) {
+        counters.increment(LineCounter.HEARTBEATS.ordinal());
+        if (expected == UNKNOWN) {
+            advanceTo(lastSeq + 1);
+            return;
+        }
+        if (resetPending) {
+            if (lastSeq >= expected) {
+                resetPending = false;
+                expected++;
+            } else if (lastSeq == expected - 1) {
+                resetPending = false;
+            }
+        }
+        if (lastSeq >= expected) {
+            gap(expected, lastSeq, now);
+            advanceTo(lastSeq + 1);
+        }
+    }
+
+    /**
+     * A Sequence Reset arrived on this line, or the channel moved to a new sequence space without this
+     * line seeing the reset. @return true when this reset starts a new sequence space for the channel
+     */
+    boolean onReset(long newSeqNo, int channelEpoch, long now) {
+        boolean newEpoch = epoch == channelEpoch && dataSinceReset;
+        epoch = newEpoch ? channelEpoch + 1 : channelEpoch;
+        advanceTo(newSeqNo);
+        resetPending = true;
+        dataSinceReset = false;
+        holes.clear();
+        counters.increment(LineCounter.SEQUENCE_RESETS.ordinal());
+        channel.listener().sequenceReset(this, newSeqNo, now);
+        return newEpoch;
+    }
+
+    /** A line with no sequence history simply starts in the channel's current sequence space. */
+    void joinEpoch(int channelEpoch) {
+        epoch = channelEpoch;
+    }
+
+    private void old(long from, long to) {
+        long filled = holes.isEmpty() ? 0 : holes.removeOverlap(from, to);
+        if (filled > 0) {
+            counters.add(LineCounter.LATE_MESSAGES.ordinal(), filled);
+            counters.increment(LineCounter.OUT_OF_ORDER_PACKETS.ordinal());
+        }
+        long duplicates = to - from + 1 - filled;
+        if (duplicates > 0) {
+            counters.add(LineCounter.DUPLICATE_MESSAGES.ordinal(), duplicates);
+        }
+    }
+
+    private void gap(long from, long to, long now) {
+        counters.increment(LineCounter.GAPS.ordinal());
+        counters.add(LineCounter.MISSING_MESSAGES.ordinal(), to - from + 1);
+        if (holes.isFull()) {
+            holes.removeFirst();
+        }
+        holes.append(from, to, now);
+        channel.listener().lineGap(this, from, to, now);
+    }
+
+    private void advanceTo(long next) {
+        expected = next;
+        counters.set(LineCounter.NEXT_EXPECTED_SEQ.ordinal(), next);
+    }
+}

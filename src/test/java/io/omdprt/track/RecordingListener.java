@@ -1,0 +1,63 @@
+package io.omdprt.track;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps every event as a short line of text, for exact assertions. */
+final class RecordingListener implements TrackerListener {
+    final List<String> events = new ArrayList<>();
+
+    private static long ms(long nanos) {
+        return (nanos - Harness.T0) / Harness.MS;
+    }
+
+    List<String> ofKind(String kind) {
+        List<String> out = new ArrayList<>();
+        for (String e : events) {
+            if (e.startsWith(kind + " ")) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void lineGap(LineTracker line, long fromSeq, long toSeq, long atNanos) {
+        events.add("lineGap " + line.name() + " " + fromSeq + ".." + toSeq + " @" + ms(atNanos));
+    }
+
+    @Override
+    public void arbitratedGap(ChannelTracker channel, long fromSeq, long toSeq, long openedAtNanos, long declaredAtNanos) {
+        events.add("arbitratedGap " + fromSeq + ".." + toSeq + " opened@" + ms(openedAtNanos) + " declared@" + ms(declaredAtNanos));
+    }
+
+    @Override
+    public void lineDown(LineTracker line, long lastArrivalNanos, long detectedAtNanos) {
+        events.add("lineDown " + line.name() + " last@" + ms(lastArrivalNanos) + " detected@" + ms(detectedAtNanos));
+    }
+
+    @Override
+    public void lineUp(LineTracker line, long outageStartNanos, long outageEndNanos) {
+        events.add("lineUp " + line.name() + " " + ms(outageStartNanos) + ".." + ms(outageEndNanos));
+    }
+
+    @Override
+    public void channelDown(ChannelTracker channel, long lastArrivalNanos, long detectedAtNanos) {
+        events.add("channelDown last@" + ms(lastArrivalNanos) + " detected@" + ms(detectedAtNanos));
+    }
+
+    @Override
+    public void channelUp(ChannelTracker channel, long outageStartNanos, long outageEndNanos) {
+        events.add("channelUp " + ms(outageStartNanos) + ".." + ms(outageEndNanos));
+    }
+
+    @Override
+    public void sequenceReset(LineTracker line, long newSeqNo, long atNanos) {
+        events.add("sequenceReset " + line.name() + " " + newSeqNo + " @" + ms(atNanos));
+    }
+
+    @Override
+    public void drStatusChanged(LineTracker line, long previousStatus, long newStatus, long atNanos) {
+        events.add("drStatus " + previousStatus + "->" + newStatus + " via " + line.name() + " @" + ms(atNanos));
+    }
+}
