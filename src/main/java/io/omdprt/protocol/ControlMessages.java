@@ -47,6 +47,20 @@ public final class ControlMessages {
         }
     }
 
+    /** The {@link OmdPacket} control flag of a message type, 0 for types that need no special handling. */
+    static int flag(int type) {
+        switch (type) {
+            case MessageTypes.SEQUENCE_RESET:
+                return OmdPacket.HAS_SEQUENCE_RESET;
+            case MessageTypes.DISASTER_RECOVERY_SIGNAL:
+                return OmdPacket.HAS_DR_SIGNAL;
+            case MessageTypes.REFRESH_COMPLETE:
+                return OmdPacket.HAS_REFRESH_COMPLETE;
+            default:
+                return 0;
+        }
+    }
+
     /** Sequence Reset (100): the next expected sequence number (always 1 per the spec). */
     public static long newSeqNo(DirectBuffer buffer, int msgOffset) {
         return u32(buffer, msgOffset + 4);

@@ -36,8 +36,9 @@ public final class MessageCursor {
         remaining--;
         index++;
         offset = nextOffset;
-        size = buffer.getShort(offset, LITTLE_ENDIAN) & 0xFFFF;
-        type = buffer.getShort(offset + 2, LITTLE_ENDIAN) & 0xFFFF;
+        int sizeAndType = buffer.getInt(offset, LITTLE_ENDIAN);
+        size = sizeAndType & 0xFFFF;
+        type = sizeAndType >>> 16;
         nextOffset = offset + size;
         return true;
     }

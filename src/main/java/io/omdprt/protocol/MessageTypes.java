@@ -59,14 +59,46 @@ public final class MessageTypes {
             new MessageType(655, "top_of_book", 40, 0),
             new MessageType(660, "statistics", 52, 0))));
 
+    /** What {@link #check} returns. */
+    public static final int SIZE_OK = 0;
+    public static final int UNKNOWN_TYPE = 1;
+    public static final int SIZE_MISMATCH = 2;
+
+    /** Sizes up to this are answered from a table; larger ones (only possible beyond a 1500-byte MTU) are computed. */
+    private static final int TABULATED_SIZES = 2048;
+
     private final MessageType[] byType = new MessageType[MAX_TYPE];
+    /** For each known type, the verdict for every MsgSize below TABULATED_SIZES: a load, no division, no branch. */
+    private final byte[][] verdicts = new byte[MAX_TYPE][];
     private final List<MessageType> all;
 
     private MessageTypes(List<MessageType> types) {
         for (MessageType t : types) {
             byType[t.type()] = t;
+            byte[] row = new byte[TABULATED_SIZES];
+            for (int size = 0; size < TABULATED_SIZES; size++) {
+                row[size] = (byte) (t.sizeMatches(size) ? SIZE_OK : SIZE_MISMATCH);
+            }
+            verdicts[t.type()] = row;
         }
         all = Collections.unmodifiableList(types);
+    }
+
+    /**
+     * Hot-path form of {@link #lookup} plus {@link MessageType#sizeMatches}.
+     *
+     * @return {@link #SIZE_OK} (0), {@link #UNKNOWN_TYPE} (1) or {@link #SIZE_MISMATCH} (2): bit 0 is
+     *         "unknown", bit 1 is "mismatch", so callers can add them up without branching
+     */
+    public int check(int type, int msgSize) {
+        byte[] row = type < MAX_TYPE ? verdicts[type] : null;
+        if (row == null) {
+            return UNKNOWN_TYPE;
+        }
+        if (msgSize < TABULATED_SIZES) {
+            return row[msgSize];
+        }
+        return byType[type].sizeMatches(msgSize) ? SIZE_OK : SIZE_MISMATCH;
     }
 
     /** @return the type, or null when the table does not know it */

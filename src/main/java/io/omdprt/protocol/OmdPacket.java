@@ -27,6 +27,9 @@ public final class OmdPacket {
     private DirectBuffer buffer;
     private int offset;
     private int length;
+    private int unknownTypes;
+    private int sizeMismatches;
+    private int controlFlags;
 
     public OmdPacket wrap(DirectBuffer buffer, int offset, int length) {
         this.buffer = buffer;
@@ -70,12 +73,30 @@ public final class OmdPacket {
         return msgCount() == 0;
     }
 
+    /** Flags of {@link #controlFlags()}: which control messages the packet holds. */
+    public static final int HAS_SEQUENCE_RESET = 1;
+    public static final int HAS_DR_SIGNAL = 2;
+    public static final int HAS_REFRESH_COMPLETE = 4;
+
     /**
      * Checks that the header and every message add up. Never throws, whatever the bytes.
      *
      * @return {@link Malformed#NONE} when the packet is well formed, otherwise the first problem found
      */
     public Malformed validate() {
+        return validate(null);
+    }
+
+    /**
+     * Validates, and in the same pass notes what the monitor needs per message: how many types the
+     * table does not know, how many sizes do not fit the table, and which control messages are present.
+     *
+     * @param types the protocol's table, or null to skip the type checks
+     */
+    public Malformed validate(MessageTypes types) {
+        unknownTypes = 0;
+        sizeMismatches = 0;
+        controlFlags = 0;
         if (length < HEADER_LENGTH) {
             return Malformed.TOO_SHORT;
         }
@@ -93,20 +114,44 @@ public final class OmdPacket {
             if (pos + MESSAGE_HEADER_LENGTH > end) {
                 return Malformed.MESSAGE_OVERRUN;
             }
-            int msgSize = buffer.getShort(pos, LITTLE_ENDIAN) & 0xFFFF;
+            int sizeAndType = buffer.getInt(pos, LITTLE_ENDIAN);
+            int msgSize = sizeAndType & 0xFFFF;
             if (msgSize < MESSAGE_HEADER_LENGTH) {
                 return Malformed.MESSAGE_TOO_SMALL;
             }
             if (pos + msgSize > end) {
                 return Malformed.MESSAGE_OVERRUN;
             }
-            int type = buffer.getShort(pos + 2, LITTLE_ENDIAN) & 0xFFFF;
-            if (msgSize < ControlMessages.minimumSize(type)) {
-                return Malformed.CONTROL_TOO_SHORT;
+            int type = sizeAndType >>> 16;
+            if (type >= MessageTypes.SEQUENCE_RESET && type <= MessageTypes.REFRESH_COMPLETE) {
+                if (msgSize < ControlMessages.minimumSize(type)) {
+                    return Malformed.CONTROL_TOO_SHORT;
+                }
+                controlFlags |= ControlMessages.flag(type);
+            }
+            if (types != null) {
+                int verdict = types.check(type, msgSize);
+                unknownTypes += verdict & MessageTypes.UNKNOWN_TYPE;
+                sizeMismatches += verdict >>> 1;
             }
             pos += msgSize;
         }
         return pos == end ? Malformed.NONE : Malformed.TRAILING_BYTES;
+    }
+
+    /** After {@link #validate(MessageTypes)}: messages whose type the table does not know. */
+    public int unknownTypes() {
+        return unknownTypes;
+    }
+
+    /** After {@link #validate(MessageTypes)}: known messages whose size does not fit the table. */
+    public int sizeMismatches() {
+        return sizeMismatches;
+    }
+
+    /** After validation: {@link #HAS_SEQUENCE_RESET}, {@link #HAS_DR_SIGNAL}, {@link #HAS_REFRESH_COMPLETE} or'ed. */
+    public int controlFlags() {
+        return controlFlags;
     }
 
     /**

@@ -94,6 +94,11 @@ final class Arbiter {
         }
     }
 
+    /** @return when the oldest open hole is due, or Long.MAX_VALUE when none is open */
+    long nextDeadline() {
+        return pending.isEmpty() ? Long.MAX_VALUE : pending.tag(0);
+    }
+
     /** Declares lost every hole whose wait has passed. Holes open in order, so the first is the oldest. */
     void expire(long now) {
         while (!pending.isEmpty() && pending.tag(0) <= now) {
@@ -112,7 +117,9 @@ final class Arbiter {
         if (pending.isFull()) {
             settleFirst(now);
         }
-        pending.append(from, to, now + waitNanos);
+        long deadline = now + waitNanos;
+        pending.append(from, to, deadline);
+        channel.holeOpened(deadline);
     }
 
     /** @return messages of from..to that filled an open hole (first copy wins) */

@@ -9,8 +9,6 @@ public enum ChannelCounter {
     ARBITRATED_LATE_MESSAGES,
     /** Messages missing on every line for a while (a later one had arrived) that still came within the wait. */
     RECOVERED_MESSAGES,
-    /** Distinct messages delivered by at least one line. */
-    UNIQUE_MESSAGES,
     /** Outages begun (every line of the channel down). */
     OUTAGES,
     OUTAGE_NANOS,
@@ -22,9 +20,9 @@ public enum ChannelCounter {
     UP,
     /** Gauge: last DR status seen (0 none, 1 in progress, 2 completed). */
     DR_STATUS,
-    /** Gauge: the next sequence number the channel expects after arbitration (0 = unknown). */
+    /** Gauge, refreshed each tick: the next sequence number the channel expects after arbitration (0 = unknown). */
     NEXT_EXPECTED_SEQ,
-    /** Gauge: sequence numbers currently held open waiting for another line. */
+    /** Gauge, refreshed each tick: sequence numbers currently held open waiting for another line. */
     PENDING_MESSAGES,
     /** Gauge: time of the last Refresh Complete, ns since epoch (0 = none). */
     LAST_REFRESH_COMPLETE_NANOS,

@@ -3,10 +3,8 @@ package io.omdprt.track;
 import io.omdprt.protocol.ControlMessages;
 import io.omdprt.protocol.Malformed;
 import io.omdprt.protocol.MessageCursor;
-import io.omdprt.protocol.MessageType;
 import io.omdprt.protocol.MessageTypes;
 import io.omdprt.protocol.OmdPacket;
-import java.util.Arrays;
 import java.util.List;
 import org.agrona.DirectBuffer;
 
@@ -20,10 +18,6 @@ import org.agrona.DirectBuffer;
  * exactly and tests are deterministic.
  */
 public final class ChannelTracker {
-    /** Recent first arrivals kept for A/B skew, per message; older messages are not measured. */
-    private static final int SKEW_RING = 4096;
-    private static final int SKEW_MASK = SKEW_RING - 1;
-
     private final ChannelInfo info;
     private final TrackerSettings settings;
     private final TrackerListener listener;
@@ -34,20 +28,20 @@ public final class ChannelTracker {
     private final Histogram skew = new Histogram();
     private final OmdPacket packet = new OmdPacket();
 
-    private final long[] ringSeq = new long[SKEW_RING];
-    private final long[] ringTime = new long[SKEW_RING];
-    private final byte[] ringLine = new byte[SKEW_RING];
+    private final FirstArrivals firstArrivals = new FirstArrivals();
 
     /** The sequence space in progress, and the one before it (kept while lines still deliver it). */
     private Arbiter current;
     private Arbiter previous;
     private int epoch;
     private long lastResetSeqNo = 1;
+    /** No open hole is due before this: the per-packet expiry check is one comparison. */
+    private long nextDeadline = Long.MAX_VALUE;
 
     private boolean up = true;
     private long outageStart;
     private long drStatus;
-    /** What the last {@link #scanMessages} call found: reset, DR signal, refresh complete. */
+    /** What the last {@link #scanControl} call found: reset, DR signal, refresh complete. */
     private long scannedResetSeqNo;
     private int drIndex;
     private long scannedDrStatus;
@@ -69,7 +63,6 @@ public final class ChannelTracker {
         this.lineList = List.of(lines);
         this.current = new Arbiter(this, counters, settings.arbitrationWaitNanos(), settings.maxOpenRanges());
         this.previous = new Arbiter(this, counters, settings.arbitrationWaitNanos(), settings.maxOpenRanges());
-        Arrays.fill(ringSeq, -1);
         counters.set(ChannelCounter.UP.ordinal(), 1);
     }
 
@@ -88,6 +81,15 @@ public final class ChannelTracker {
     /** Any thread. */
     public long get(ChannelCounter counter) {
         return counters.get(counter.ordinal());
+    }
+
+    /** Distinct messages delivered by at least one line. Any thread. */
+    public long uniqueMessages() {
+        long n = 0;
+        for (LineTracker line : lines) {
+            n += line.get(LineCounter.FIRST_DELIVERIES);
+        }
+        return n;
     }
 
     /** Any thread. */
@@ -116,7 +118,7 @@ public final class ChannelTracker {
         if (line.arrived(nowNanos, length) && !up) {
             channelUp(nowNanos);
         }
-        Malformed problem = packet.wrap(buffer, offset, length).validate();
+        Malformed problem = packet.wrap(buffer, offset, length).validate(types);
         if (problem != Malformed.NONE) {
             line.countMalformed(problem);
             return;
@@ -132,11 +134,16 @@ public final class ChannelTracker {
             if (arbiter != null) {
                 arbiter.onHeartbeat(seq, nowNanos);
             }
-            publishExpected();
             return;
         }
         int count = packet.msgCount();
-        int resetIndex = scanMessages(line);
+        if (packet.unknownTypes() > 0) {
+            line.count(LineCounter.UNKNOWN_MESSAGE_TYPES, packet.unknownTypes());
+        }
+        if (packet.sizeMismatches() > 0) {
+            line.count(LineCounter.SIZE_MISMATCHES, packet.sizeMismatches());
+        }
+        int resetIndex = packet.controlFlags() == 0 ? -1 : scanControl();
         if (resetIndex < 0) {
             Arbiter arbiter = arbiterFor(line, seq, nowNanos);
             actOnControl(line, arbiter, seq, nowNanos);
@@ -156,7 +163,6 @@ public final class ChannelTracker {
                 deliver(line, current, base, base + after - 1, nowNanos);
             }
         }
-        publishExpected();
     }
 
     /** Liveness and arbitration deadlines; call regularly (every liveness tick). */
@@ -165,10 +171,13 @@ public final class ChannelTracker {
         boolean wentDown = false;
         for (LineTracker line : lines) {
             wentDown |= line.checkStale(nowNanos, settings.staleAfterNanos());
+            line.publishGauges();
         }
         if (wentDown && up && allLinesDown()) {
             channelDown(nowNanos);
         }
+        long expected = current.expected();
+        counters.set(ChannelCounter.NEXT_EXPECTED_SEQ.ordinal(), expected == LineTracker.UNKNOWN ? 0 : expected);
         counters.set(ChannelCounter.PENDING_MESSAGES.ordinal(), current.pendingMessages() + previous.pendingMessages());
     }
 
@@ -182,23 +191,17 @@ public final class ChannelTracker {
     // ---- internals ----
 
     /**
-     * Counts message-level facts and notes the control messages of the packet (the first of each kind).
+     * Notes the control messages of a packet that has some (the first of each kind).
      *
      * @return index of the first Sequence Reset, or -1
      */
-    private int scanMessages(LineTracker line) {
+    private int scanControl() {
         int resetIndex = -1;
         drIndex = -1;
         refreshIndex = -1;
         MessageCursor m = packet.messages();
         while (m.next()) {
             int type = m.type();
-            MessageType known = types.lookup(type);
-            if (known == null) {
-                line.count(LineCounter.UNKNOWN_MESSAGE_TYPES, 1);
-            } else if (!known.sizeMatches(m.size())) {
-                line.count(LineCounter.SIZE_MISMATCHES, 1);
-            }
             if (type == MessageTypes.SEQUENCE_RESET && resetIndex < 0) {
                 resetIndex = m.index();
                 scannedResetSeqNo = ControlMessages.newSeqNo(m.buffer(), m.offset());
@@ -214,7 +217,7 @@ public final class ChannelTracker {
 
     /** Both lines carry the same control messages: act on the copy that is new to the channel only. */
     private void actOnControl(LineTracker line, Arbiter arbiter, long seq, long now) {
-        if (arbiter == null || (drIndex < 0 && refreshIndex < 0)) {
+        if (arbiter == null || packet.controlFlags() == 0) {
             return;
         }
         long firstNew = arbiter.expected();
@@ -248,7 +251,7 @@ public final class ChannelTracker {
         previous = current;
         current = reused;
         current.reset(newSeqNo, now);
-        Arrays.fill(ringSeq, -1);
+        firstArrivals.clear();
         counters.increment(ChannelCounter.SEQUENCE_RESETS.ordinal());
     }
 
@@ -284,44 +287,33 @@ public final class ChannelTracker {
             return;
         }
         boolean measured = arbiter == current;
-        if (measured) {
-            sampleSkew(line, from, now);
+        if (measured && from < arbiter.expected()) {
+            long first = firstArrivals.firstArrivalOnOtherLine(from, line.index());
+            if (first >= 0) {
+                skew.record(now - first);
+            }
         }
         long firstNew = arbiter.expected();
         long fresh = arbiter.onRange(from, to, now);
         if (fresh > 0) {
             line.count(LineCounter.FIRST_DELIVERIES, fresh);
-            counters.add(ChannelCounter.UNIQUE_MESSAGES.ordinal(), fresh);
         }
-        if (measured) {
-            long start = firstNew == LineTracker.UNKNOWN ? from : Math.max(from, firstNew);
-            start = Math.max(start, to - SKEW_MASK);
-            byte lineIndex = (byte) line.index();
-            for (long s = start; s <= to; s++) {
-                int slot = (int) (s & SKEW_MASK);
-                ringSeq[slot] = s;
-                ringTime[slot] = now;
-                ringLine[slot] = lineIndex;
-            }
-        }
-    }
-
-    private void sampleSkew(LineTracker line, long seq, long now) {
-        int slot = (int) (seq & SKEW_MASK);
-        if (ringSeq[slot] == seq && ringLine[slot] != line.index()) {
-            skew.record(now - ringTime[slot]);
-            ringSeq[slot] = -1;
+        if (measured && to >= firstNew) {
+            firstArrivals.add(firstNew == LineTracker.UNKNOWN ? from : Math.max(from, firstNew), to, line.index(), now);
         }
     }
 
     private void expire(long now) {
+        if (now < nextDeadline) {
+            return;
+        }
         previous.expire(now);
         current.expire(now);
+        nextDeadline = Math.min(previous.nextDeadline(), current.nextDeadline());
     }
 
-    private void publishExpected() {
-        long expected = current.expected();
-        counters.set(ChannelCounter.NEXT_EXPECTED_SEQ.ordinal(), expected == LineTracker.UNKNOWN ? 0 : expected);
+    void holeOpened(long deadline) {
+        nextDeadline = Math.min(nextDeadline, deadline);
     }
 
     private boolean allLinesDown() {

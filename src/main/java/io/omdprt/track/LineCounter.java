@@ -31,9 +31,9 @@ public enum LineCounter {
     SIZE_MISMATCHES,
     /** Gauge: 1 while the line is up. */
     UP,
-    /** Gauge: time of the last datagram, ns since epoch (0 = none yet). */
+    /** Gauge, refreshed each tick: time of the last datagram, ns since epoch (0 = none yet). */
     LAST_ARRIVAL_NANOS,
-    /** Gauge: the next sequence number this line expects (0 = unknown). */
+    /** Gauge, refreshed each tick: the next sequence number this line expects (0 = unknown). */
     NEXT_EXPECTED_SEQ,
     /** Gauge: start of the current outage, ns since epoch (0 = none). */
     OUTAGE_START_NANOS;

@@ -103,7 +103,6 @@ public final class LineTracker {
         counters.increment(LineCounter.PACKETS.ordinal());
         counters.add(LineCounter.BYTES.ordinal(), bytes);
         lastArrival = now;
-        counters.set(LineCounter.LAST_ARRIVAL_NANOS.ordinal(), now);
         if (up) {
             return false;
         }
@@ -113,6 +112,12 @@ public final class LineTracker {
         counters.set(LineCounter.OUTAGE_START_NANOS.ordinal(), 0);
         channel.listener().lineUp(this, outageStart, now);
         return true;
+    }
+
+    /** Publishes the gauges kept in plain fields on the hot path. */
+    void publishGauges() {
+        counters.set(LineCounter.LAST_ARRIVAL_NANOS.ordinal(), lastArrival);
+        counters.set(LineCounter.NEXT_EXPECTED_SEQ.ordinal(), expected == UNKNOWN ? 0 : expected);
     }
 
     /** @return true when the line went down at this check */
@@ -230,6 +235,5 @@ public final class LineTracker {
 
     private void advanceTo(long next) {
         expected = next;
-        counters.set(LineCounter.NEXT_EXPECTED_SEQ.ordinal(), next);
     }
 }

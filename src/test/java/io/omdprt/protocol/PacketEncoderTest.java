@@ -114,4 +114,18 @@ class PacketEncoderTest {
         assertEquals(null, MessageTypes.OMD_C.lookup(-1));
         assertEquals(null, MessageTypes.OMD_C.lookup(70_000));
     }
+
+    @Test
+    void hotPathCheckAgreesWithTheTable() {
+        for (MessageTypes table : new MessageTypes[] {MessageTypes.OMD_C, MessageTypes.OMD_CC}) {
+            for (int type = 0; type < 1_100; type++) {
+                for (int size = 4; size < 700; size++) {
+                    MessageType t = table.lookup(type);
+                    int expected = t == null ? MessageTypes.UNKNOWN_TYPE
+                            : t.sizeMatches(size) ? MessageTypes.SIZE_OK : MessageTypes.SIZE_MISMATCH;
+                    assertEquals(expected, table.check(type, size), "type " + type + " size " + size);
+                }
+            }
+        }
+    }
 }

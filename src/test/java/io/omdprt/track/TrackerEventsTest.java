@@ -137,7 +137,7 @@ class TrackerEventsTest {
         assertEquals(0, h.line("A", LineCounter.GAPS));
         assertEquals(0, h.line("B", LineCounter.GAPS));
         assertEquals(1, h.channel(ChannelCounter.SEQUENCE_RESETS), "the same reset on two lines is one reset");
-        assertEquals(100 + 15, h.channel(ChannelCounter.UNIQUE_MESSAGES));
+        assertEquals(100 + 15, h.tracker.uniqueMessages());
     }
 
     @Test
@@ -205,7 +205,7 @@ class TrackerEventsTest {
         assertEquals(1, h.tracker.line(0).malformed(Malformed.TOO_SHORT));
         assertEquals(2, h.tracker.line(0).malformed(Malformed.SIZE_MISMATCH));
         assertEquals(4, h.line("A", LineCounter.PACKETS), "malformed datagrams are packets too");
-        h.both(5, 2, 20);
+        h.both(5, 2, 20).tick(30);
         assertEquals(0, h.line("A", LineCounter.GAPS));
         assertEquals(7, h.channel(ChannelCounter.NEXT_EXPECTED_SEQ));
     }

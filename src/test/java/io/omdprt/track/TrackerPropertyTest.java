@@ -84,7 +84,7 @@ class TrackerPropertyTest {
         assertEquals(List.of(a.gaps(), a.missing(), a.late(), a.recovered(), a.unique()),
             List.of(h.channel(ChannelCounter.ARBITRATED_GAPS), h.channel(ChannelCounter.ARBITRATED_MISSING_MESSAGES),
                 h.channel(ChannelCounter.ARBITRATED_LATE_MESSAGES), h.channel(ChannelCounter.RECOVERED_MESSAGES),
-                h.channel(ChannelCounter.UNIQUE_MESSAGES)),
+                h.tracker.uniqueMessages()),
             where + ": channel [gaps, missing, late, recovered, unique]");
         return h;
     }

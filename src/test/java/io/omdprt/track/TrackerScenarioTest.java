@@ -164,7 +164,7 @@ class TrackerScenarioTest {
                 h.channel(ChannelCounter.ARBITRATED_MISSING_MESSAGES),
                 h.channel(ChannelCounter.ARBITRATED_LATE_MESSAGES),
                 h.channel(ChannelCounter.RECOVERED_MESSAGES),
-                h.channel(ChannelCounter.UNIQUE_MESSAGES)), "arbitration"));
+                h.tracker.uniqueMessages()), "arbitration"));
     }
 
     private static void assertLine(Harness h, String line, Line expected) {
