@@ -1,0 +1,368 @@
+package io.omdprt.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.omdprt.protocol.Protocol;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a YAML config. Every problem is a {@link ConfigException} naming the file, the
+ * key path and what was expected; nothing half-valid comes out.
+ */
+public final class ConfigLoader {
+    public static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Set<String> SITES = Set.of("primary", "dr");
+
+    private final ObjectMapper yaml;
+    /** Whether interfaces must exist on this host (off only for tests of other checks). */
+    private final boolean checkInterfaces;
+
+    public ConfigLoader() {
+        this(true);
+    }
+
+    ConfigLoader(boolean checkInterfaces) {
+        this.yaml = new ObjectMapper(new YAMLFactory());
+        this.yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.checkInterfaces = checkInterfaces;
+    }
+
+    public MonitorConfig load(Path path) throws ConfigException {
+        String file = path.toString();
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException e) {
+            throw new ConfigException(file, "", "expected a readable YAML file, but it could not be read ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        return parse(file, text);
+    }
+
+    public MonitorConfig parse(String file, String text) throws ConfigException {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file, "", "expected valid YAML: " + e.getOriginalMessage().replace('\n', ' ')
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ConfigException(file, "", "expected a YAML mapping with at least 'feeds', but the file is empty");
+        }
+        return read(new Section(file, "", root), file);
+    }
+
+    private MonitorConfig read(Section top, String file) throws ConfigException {
+        String instance = top.string("instance", defaultInstance());
+        String site = site(top, "site", "primary");
+
+        Section httpSection = top.optionalSection("http");
+        HttpConfig http = new HttpConfig("127.0.0.1", 9466, null);
+        if (httpSection != null) {
+            String bind = ipv4(httpSection, "bind", "127.0.0.1", false).getHostAddress();
+            int port = httpSection.integer("port", 0, 65_535, 9466);
+            String token = httpSection.has("window-token") ? httpSection.string("window-token") : null;
+            if (token != null && token.length() < 8) {
+                throw httpSection.error("window-token", "expected a token of at least 8 characters");
+            }
+            httpSection.finish();
+            http = new HttpConfig(bind, port, token);
+        }
+
+        LivenessConfig liveness = new LivenessConfig(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(100));
+        Section live = top.optionalSection("liveness");
+        if (live != null) {
+            Duration hb = live.duration("heartbeat-interval", Duration.ofMillis(100), Duration.ofMinutes(1), liveness.heartbeatInterval());
+            Duration stale = live.duration("stale-after", Duration.ofMillis(100), Duration.ofMinutes(10), liveness.staleAfter());
+            Duration check = live.duration("check-interval", Duration.ofMillis(5), Duration.ofSeconds(5), liveness.checkInterval());
+            if (stale.compareTo(hb) <= 0) {
+                throw live.error("stale-after", "expected longer than heartbeat-interval (" + Durations.format(hb)
+                        + "), or every idle line would flap; got " + Durations.format(stale));
+            }
+            if (check.compareTo(stale) >= 0) {
+                throw live.error("check-interval", "expected shorter than stale-after (" + Durations.format(stale) + ")");
+            }
+            live.finish();
+            liveness = new LivenessConfig(hb, stale, check);
+        }
+
+        Duration wait = Duration.ofMillis(250);
+        Section arb = top.optionalSection("arbitration");
+        if (arb != null) {
+            wait = arb.duration("wait", Duration.ZERO, Duration.ofSeconds(60), wait);
+            arb.finish();
+        }
+
+        ReceiverConfig receiver = new ReceiverConfig(ReceiverConfig.AUTO, 1, 8 * 1024 * 1024);
+        Section rx = top.optionalSection("receiver");
+        if (rx != null) {
+            String transport = rx.string("transport", ReceiverConfig.AUTO);
+            if (!Set.of(ReceiverConfig.AUTO, ReceiverConfig.EPOLL, ReceiverConfig.NIO).contains(transport)) {
+                throw rx.error("transport", "expected one of auto, epoll, nio; got '" + transport + "'");
+            }
+            int threads = rx.integer("threads", 1, 64, 1);
+            int buffer = rx.bytes("receive-buffer", 64 * 1024, 1 << 30, receiver.receiveBuffer());
+            rx.finish();
+            receiver = new ReceiverConfig(transport, threads, buffer);
+        }
+
+        JournalConfig journal = new JournalConfig(Paths.get("data", "journal"), 30);
+        Section j = top.optionalSection("journal");
+        if (j != null) {
+            Path dir = Paths.get(j.string("dir", journal.dir().toString()));
+            int retention = j.integer("retention-days", 1, 3650, journal.retentionDays());
+            j.finish();
+            journal = new JournalConfig(dir, retention);
+        }
+
+        List<WindowConfig> windows = windows(top.list("windows", false));
+        List<FeedConfig> feeds = feeds(top.list("feeds", true));
+        top.finish();
+        return new MonitorConfig(file, instance, site, http, liveness, wait, receiver, journal, windows, feeds);
+    }
+
+    private List<WindowConfig> windows(List<Section> sections) throws ConfigException {
+        List<WindowConfig> windows = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        for (Section w : sections) {
+            String name = name(w, "name");
+            if (names.put(name, w.path()) != null) {
+                throw w.error("name", "expected a unique window name; '" + name + "' is also used by " + names.get(name));
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.parse(w.string("date"));
+            } catch (DateTimeException e) {
+                throw w.error("date", "expected a date like 2024-01-06, got '" + w.string("date") + "'");
+            }
+            LocalTime start = time(w, "start");
+            LocalTime end = time(w, "end");
+            if (!end.isAfter(start)) {
+                throw w.error("end", "expected a time after start (" + start + "), got " + end);
+            }
+            ZoneId zone = HONG_KONG;
+            if (w.has("zone")) {
+                try {
+                    zone = ZoneId.of(w.string("zone"));
+                } catch (DateTimeException e) {
+                    throw w.error("zone", "expected a time zone like Asia/Hong_Kong or UTC, got '" + w.string("zone") + "'");
+                }
+            }
+            String description = w.string("description", "");
+            w.finish();
+            WindowConfig window = new WindowConfig(name, date, start, end, zone, description);
+            for (WindowConfig other : windows) {
+                if (window.overlaps(other)) {
+                    throw w.error("start", "expected windows that do not overlap; " + name + " overlaps " + other.name());
+                }
+            }
+            windows.add(window);
+        }
+        return windows;
+    }
+
+    private List<FeedConfig> feeds(List<Section> sections) throws ConfigException {
+        List<FeedConfig> feeds = new ArrayList<>();
+        Set<String> feedNames = new HashSet<>();
+        Map<String, String> endpoints = new HashMap<>();
+        for (Section f : sections) {
+            String name = name(f, "name");
+            if (!feedNames.add(name)) {
+                throw f.error("name", "expected a unique feed name; '" + name + "' is used twice");
+            }
+            String protocolName = f.string("protocol");
+            Protocol protocol = Protocol.fromConfigName(protocolName);
+            if (protocol == null) {
+                throw f.error("protocol", "expected omd-c or omd-cc, got '" + protocolName + "'");
+            }
+            String feedInterface = f.has("interface") ? networkInterface(f, "interface") : null;
+            List<ChannelConfig> channels = new ArrayList<>();
+            Set<Integer> ids = new HashSet<>();
+            for (Section c : f.list("channels", true)) {
+                int id = c.integer("id", 0, 65_535);
+                if (!ids.add(id)) {
+                    throw c.error("id", "expected a ChannelID unique in feed " + name + "; " + id + " is used twice");
+                }
+                String kindName = c.string("kind", ChannelKind.REALTIME.configName());
+                ChannelKind kind;
+                if (ChannelKind.REALTIME.configName().equals(kindName)) {
+                    kind = ChannelKind.REALTIME;
+                } else if (ChannelKind.REFRESH.configName().equals(kindName)) {
+                    kind = ChannelKind.REFRESH;
+                } else {
+                    throw c.error("kind", "expected realtime or refresh (the DR channel goes under dr-signal), got '" + kindName + "'");
+                }
+                channels.add(new ChannelConfig(name, id, kind, lines(c, feedInterface, endpoints)));
+                c.finish();
+            }
+            Section dr = f.optionalSection("dr-signal");
+            if (dr != null) {
+                channels.add(new ChannelConfig(name, ChannelConfig.NO_ID, ChannelKind.DR, lines(dr, feedInterface, endpoints)));
+                dr.finish();
+            }
+            f.finish();
+            feeds.add(new FeedConfig(name, protocol, channels));
+        }
+        return feeds;
+    }
+
+    private List<LineConfig> lines(Section channel, String feedInterface, Map<String, String> endpoints)
+            throws ConfigException {
+        List<LineConfig> lines = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Section l : channel.list("lines", true)) {
+            String name = name(l, "name");
+            if (!names.add(name)) {
+                throw l.error("name", "expected a line name unique in " + channel.path() + "; '" + name + "' is used twice");
+            }
+            String site = site(l, "site", "primary");
+            InetAddress group = ipv4(l, "group", null, true);
+            int port = l.integer("port", 1, 65_535);
+            InetAddress source = l.has("source") ? ipv4(l, "source", null, false) : null;
+            if (source != null && (source.isMulticastAddress() || source.isAnyLocalAddress())) {
+                throw l.error("source", "expected the unicast address of the sender, got " + source.getHostAddress());
+            }
+            String iface = l.has("interface") ? networkInterface(l, "interface") : feedInterface;
+            if (iface == null) {
+                throw l.error("interface", "missing; expected the receiving interface (name like eth1 or address like "
+                        + "10.1.2.3) on the line or on its feed");
+            }
+            String endpoint = group.getHostAddress() + ":" + port;
+            String previous = endpoints.putIfAbsent(endpoint, l.path());
+            if (previous != null) {
+                throw l.error("group", "expected each group:port once; " + endpoint + " is also " + previous);
+            }
+            l.finish();
+            lines.add(new LineConfig(name, site, group, port, source, iface));
+        }
+        return lines;
+    }
+
+    private static String name(Section s, String key) throws ConfigException {
+        String name = s.string(key);
+        if (!NAME.matcher(name).matches()) {
+            throw s.error(key, "expected a name of letters, digits, '-', '_' or '.', starting with a letter or digit; got '" + name + "'");
+        }
+        return name;
+    }
+
+    private static String site(Section s, String key, String fallback) throws ConfigException {
+        String site = s.string(key, fallback);
+        if (!SITES.contains(site)) {
+            throw s.error(key, "expected primary or dr, got '" + site + "'");
+        }
+        return site;
+    }
+
+    private static LocalTime time(Section s, String key) throws ConfigException {
+        String text = s.string(key);
+        try {
+            return LocalTime.parse(text.length() == 4 ? "0" + text : text);
+        } catch (DateTimeException e) {
+            throw s.error(key, "expected a time like \"09:00\" (quoted), got '" + text + "'");
+        }
+    }
+
+    /** An IPv4 literal (never a host name: no DNS at start-up). */
+    private static InetAddress ipv4(Section s, String key, String fallback, boolean multicast) throws ConfigException {
+        String text = s.string(key, fallback);
+        String expected = multicast ? "an IPv4 multicast address (224.0.0.0 to 239.255.255.255)" : "an IPv4 address";
+        InetAddress address = parseIpv4(text);
+        if (address == null || (multicast && !address.isMulticastAddress())) {
+            throw s.error(key, "expected " + expected + ", got '" + text + "'");
+        }
+        return address;
+    }
+
+    /** @return the address of a dotted-quad literal, or null when the text is not one */
+    static InetAddress parseIpv4(String text) {
+        Matcher m = IPV4.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int octet = Integer.parseInt(m.group(i + 1));
+            if (octet > 255) {
+                return null;
+            }
+            bytes[i] = (byte) octet;
+        }
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private String networkInterface(Section s, String key) throws ConfigException {
+        String text = s.string(key);
+        if (!checkInterfaces) {
+            return text;
+        }
+        try {
+            InetAddress address = parseIpv4(text);
+            NetworkInterface ni = address != null ? NetworkInterface.getByInetAddress(address) : NetworkInterface.getByName(text);
+            if (ni == null) {
+                throw s.error(key, "expected a network interface of this host (" + interfaceNames() + "), got '" + text + "'");
+            }
+        } catch (SocketException e) {
+            throw s.error(key, "expected a network interface of this host, got '" + text + "' (" + e.getMessage() + ")");
+        }
+        return text;
+    }
+
+    private static String interfaceNames() {
+        List<String> names = new ArrayList<>();
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                names.add(ni.getName());
+            }
+        } catch (SocketException e) {
+            return "none could be listed";
+        }
+        Collections.sort(names);
+        return "have: " + String.join(", ", names);
+    }
+
+    private static String defaultInstance() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "omd-prt-monitor";
+            }
+        }
+        return host;
+    }
+}

@@ -1,0 +1,55 @@
+package io.omdprt.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole configuration, validated.
+ *
+ * @param file     where it was read from, for messages
+ * @param instance this monitor's name (exported in omd_monitor_info)
+ * @param site     where this receiver sits (primary, dr)
+ */
+public record MonitorConfig(
+        String file,
+        String instance,
+        String site,
+        HttpConfig http,
+        LivenessConfig liveness,
+        Duration arbitrationWait,
+        ReceiverConfig receiver,
+        JournalConfig journal,
+        List<WindowConfig> windows,
+        List<FeedConfig> feeds) {
+
+    public MonitorConfig {
+        windows = List.copyOf(windows);
+        feeds = List.copyOf(feeds);
+    }
+
+    /** Every channel of every feed, in config order. */
+    public List<ChannelConfig> allChannels() {
+        List<ChannelConfig> all = new ArrayList<>();
+        for (FeedConfig f : feeds) {
+            all.addAll(f.channels());
+        }
+        return all;
+    }
+
+    public int lineCount() {
+        int n = 0;
+        for (ChannelConfig c : allChannels()) {
+            n += c.lines().size();
+        }
+        return n;
+    }
+
+    public MonitorConfig withHttp(HttpConfig newHttp) {
+        return new MonitorConfig(file, instance, site, newHttp, liveness, arbitrationWait, receiver, journal, windows, feeds);
+    }
+
+    public MonitorConfig withJournal(JournalConfig newJournal) {
+        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, newJournal, windows, feeds);
+    }
+}

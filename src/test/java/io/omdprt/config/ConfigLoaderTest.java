@@ -1,0 +1,157 @@
+package io.omdprt.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.omdprt.protocol.Protocol;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigLoaderTest {
+    private static final String MINIMAL = String.join("\n",
+            "feeds:",
+            "  - name: f",
+            "    protocol: omd-c",
+            "    interface: 127.0.0.1",
+            "    channels:",
+            "      - id: 1",
+            "        lines:",
+            "          - { name: A, group: 239.1.1.1, port: 50001 }",
+            "          - { name: B, group: 239.1.1.2, port: 50001 }",
+            "");
+
+    private static MonitorConfig parse(String yaml) throws ConfigException {
+        return new ConfigLoader().parse("test.yaml", yaml);
+    }
+
+    private static ConfigException reject(String yaml) {
+        return assertThrows(ConfigException.class, () -> parse(yaml));
+    }
+
+    @Test
+    void shippedConfigsLoad() throws Exception {
+        MonitorConfig demo = new ConfigLoader().load(Path.of("config/demo.yaml"));
+        assertEquals(3, demo.feeds().size(), "feeds");
+        assertEquals(Protocol.OMD_CC, demo.feeds().get(2).protocol());
+        assertEquals(ChannelKind.DR, demo.feeds().get(0).channels().get(2).kind());
+        assertEquals("dr", demo.feeds().get(0).channels().get(2).label());
+        assertEquals(Duration.ofMillis(250), demo.arbitrationWait());
+
+        MonitorConfig prt = new ConfigLoader().load(Path.of("config/hkex-prt-example.yaml"));
+        assertEquals(3, prt.windows().size());
+        assertEquals(LocalDate.of(2024, 1, 6), prt.windows().get(0).date());
+        assertEquals("2024-01-06T01:00:00Z", prt.windows().get(0).startInstant().toString(), "09:00 HKT");
+        assertEquals("2024-01-20T04:10:00Z", prt.windows().get(2).endInstant().toString(), "12:10 HKT");
+        assertEquals(ChannelKind.REFRESH, prt.feeds().get(0).channels().get(1).kind());
+        assertEquals("dr", prt.feeds().get(1).channels().get(0).lines().get(2).site());
+    }
+
+    @Test
+    void defaultsFillWhatIsLeftOut() throws Exception {
+        MonitorConfig c = parse(MINIMAL);
+        assertEquals(9466, c.http().port());
+        assertEquals(null, c.http().windowToken());
+        assertEquals(Duration.ofSeconds(5), c.liveness().staleAfter());
+        assertEquals("primary", c.feeds().get(0).channels().get(0).lines().get(0).site());
+        assertEquals("127.0.0.1", c.feeds().get(0).channels().get(0).lines().get(0).interfaceName());
+        assertEquals(2, c.lineCount());
+    }
+
+    /** One rejection: edit MINIMAL (replace the first {@code from} by {@code to}), expect key path and words. */
+    record Rejection(String why, String from, String to, String keyPath, String expectation) {
+        @Override
+        public String toString() {
+            return why;
+        }
+    }
+
+    static Stream<Rejection> rejections() {
+        String line0 = "feeds[0].channels[0].lines[0].";
+        String line1 = "feeds[0].channels[0].lines[1].";
+        return Stream.of(
+            new Rejection("unknown top-level key", "feeds:", "colour: blue\nfeeds:", "colour", "unknown key"),
+            new Rejection("unknown line key", "port: 50001 }", "port: 50001, ttl: 1 }", line0 + "ttl", "unknown key"),
+            new Rejection("missing port", ", port: 50001 }", " }", line0 + "port", "missing"),
+            new Rejection("unicast group", "239.1.1.1", "10.1.1.1", line0 + "group", "IPv4 multicast"),
+            new Rejection("host name as group", "239.1.1.1", "feed-a.example.com", line0 + "group", "IPv4 multicast"),
+            new Rejection("octet out of range", "239.1.1.1", "239.1.1.300", line0 + "group", "IPv4 multicast"),
+            new Rejection("port out of range", "port: 50001 }", "port: 70000 }", line0 + "port", "1..65535"),
+            new Rejection("port not a number", "port: 50001 }", "port: abc }", line0 + "port", "integer"),
+            new Rejection("same group:port twice", "239.1.1.2", "239.1.1.1", line1 + "group", "group:port once"),
+            new Rejection("line name twice", "name: B", "name: A", line1 + "name", "unique"),
+            new Rejection("unknown protocol", "omd-c", "omd-x", "feeds[0].protocol", "omd-c or omd-cc"),
+            new Rejection("no such interface", "interface: 127.0.0.1", "interface: nosuch0", "feeds[0].interface", "network interface"),
+            new Rejection("unknown site", "name: A,", "name: A, site: tertiary,", line0 + "site", "primary or dr"),
+            new Rejection("no interface anywhere", "    interface: 127.0.0.1\n", "", line0 + "interface", "missing"),
+            new Rejection("channel id twice", "          - { name: B, group: 239.1.1.2, port: 50001 }",
+                "          - { name: B, group: 239.1.1.2, port: 50001 }\n      - id: 1\n        lines: [ { name: A, group: 239.1.1.9, port: 1 } ]",
+                "feeds[0].channels[1].id", "unique"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejections")
+    void rejectsWithFileKeyAndExpectation(Rejection r) {
+        String yaml = MINIMAL.replaceFirst(Pattern.quote(r.from()), Matcher.quoteReplacement(r.to()));
+        assertTrue(!yaml.equals(MINIMAL), "the edit must change the config: " + r.why());
+        ConfigException e = reject(yaml);
+        assertEquals("test.yaml", e.file(), r.why());
+        assertEquals(r.keyPath(), e.keyPath(), r.why() + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains(r.expectation()), r.why() + ": " + e.getMessage());
+        assertTrue(e.getMessage().startsWith("test.yaml: " + r.keyPath() + ": "), e.getMessage());
+    }
+
+    @Test
+    void invalidYamlSaysWhere() {
+        ConfigException e = reject("feeds: [ { name: f\n  protocol: : :\n");
+        assertTrue(e.getMessage().startsWith("test.yaml: (top level): expected valid YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("line "), e.getMessage());
+    }
+
+    @Test
+    void duplicateKeysAreRejected() {
+        ConfigException e = reject(MINIMAL + "instance: a\ninstance: b\n");
+        assertTrue(e.getMessage().contains("instance"), e.getMessage());
+    }
+
+    @Test
+    void missingFeedsAndEmptyFile() {
+        assertEquals("feeds", reject("instance: x\n").keyPath());
+        assertTrue(reject("").getMessage().contains("empty"));
+        assertEquals("feeds", reject("feeds: []\n").keyPath());
+    }
+
+    @Test
+    void unreadableFile() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(Path.of("no/such/file.yaml")));
+        assertEquals("no/such/file.yaml", e.file());
+        assertTrue(e.getMessage().contains("readable"), e.getMessage());
+    }
+
+    @Test
+    void windowsAreCheckedAndMayNotOverlap() {
+        String w = "windows:\n"
+                + "  - { name: PRT1, date: 2024-01-06, start: \"09:00\", end: \"12:10\" }\n"
+                + "  - { name: PRT1b, date: 2024-01-06, start: \"12:00\", end: \"13:00\" }\n";
+        ConfigException e = reject(MINIMAL + w);
+        assertEquals("windows[1].start", e.keyPath());
+        assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+        assertEquals("windows[0].end", reject(MINIMAL + "windows:\n  - { name: W, date: 2024-01-06, start: \"12:00\", end: \"09:00\" }\n").keyPath());
+        assertEquals("windows[0].date", reject(MINIMAL + "windows:\n  - { name: W, date: 2024-13-06, start: \"09:00\", end: \"10:00\" }\n").keyPath());
+        assertEquals("windows[0].zone", reject(MINIMAL + "windows:\n  - { name: W, date: 2024-01-06, start: \"09:00\", end: \"10:00\", zone: Mars/Base }\n").keyPath());
+    }
+
+    @Test
+    void livenessMustMakeSense() {
+        ConfigException e = reject(MINIMAL + "liveness: { heartbeat-interval: 2s, stale-after: 1s }\n");
+        assertEquals("liveness.stale-after", e.keyPath());
+        assertEquals("liveness.stale-after", reject(MINIMAL + "liveness: { stale-after: soon }\n").keyPath());
+    }
+}
