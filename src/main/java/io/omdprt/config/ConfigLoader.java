@@ -296,15 +296,14 @@ public final class ConfigLoader {
     private static InetAddress ipv4(Section s, String key, String fallback, boolean multicast) throws ConfigException {
         String text = s.string(key, fallback);
         String expected = multicast ? "an IPv4 multicast address (224.0.0.0 to 239.255.255.255)" : "an IPv4 address";
-        InetAddress address = parseIpv4(text);
+        InetAddress address = parseIpv4Literal(text);
         if (address == null || (multicast && !address.isMulticastAddress())) {
             throw s.error(key, "expected " + expected + ", got '" + text + "'");
         }
         return address;
     }
 
-    /** @return the address of a dotted-quad literal, or null when the text is not one */
-    static InetAddress parseIpv4(String text) {
+    public static InetAddress parseIpv4Literal(String text) {
         Matcher m = IPV4.matcher(text);
         if (!m.matches()) {
             return null;
@@ -330,7 +329,7 @@ public final class ConfigLoader {
             return text;
         }
         try {
-            InetAddress address = parseIpv4(text);
+            InetAddress address = parseIpv4Literal(text);
             NetworkInterface ni = address != null ? NetworkInterface.getByInetAddress(address) : NetworkInterface.getByName(text);
             if (ni == null) {
                 throw s.error(key, "expected a network interface of this host (" + interfaceNames() + "), got '" + text + "'");

@@ -92,6 +92,11 @@ public final class ChannelTracker {
         return n;
     }
 
+    /** Time with every line down, the current outage (if any) counted up to {@code nowNanos}. Any thread. */
+    public long outageNanos(long nowNanos) {
+        return Outages.total(get(ChannelCounter.OUTAGE_NANOS), get(ChannelCounter.OUTAGE_START_NANOS), nowNanos);
+    }
+
     /** Any thread. */
     public boolean isUp() {
         return get(ChannelCounter.UP) == 1;

@@ -75,6 +75,11 @@ public final class LineTracker {
         return latency;
     }
 
+    /** Time spent down, the current outage (if any) counted up to {@code nowNanos}. Any thread. */
+    public long outageNanos(long nowNanos) {
+        return Outages.total(get(LineCounter.OUTAGE_NANOS), get(LineCounter.OUTAGE_START_NANOS), nowNanos);
+    }
+
     /** Any thread. */
     public boolean isUp() {
         return get(LineCounter.UP) == 1;

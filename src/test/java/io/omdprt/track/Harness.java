@@ -19,7 +19,7 @@ final class Harness {
         for (String name : lineNames.length == 0 ? new String[] {"A", "B"} : lineNames) {
             lines.add(new LineInfo(name, "primary"));
         }
-        tracker = new ChannelTracker(new ChannelInfo("omdc-test", 11, Protocol.OMD_C), lines,
+        tracker = new ChannelTracker(new ChannelInfo("omdc-test", "11", Protocol.OMD_C), lines,
                 new TrackerSettings(staleAfterMs * MS, waitMs * MS, 256), events, T0);
     }
 

@@ -87,9 +87,9 @@ public class DecodeTrackBenchmark {
         }
         TrackerSettings settings = TrackerSettings.DEFAULTS;
         long start = 1_700_000_000_000_000_000L;
-        oneLine = new ChannelTracker(new ChannelInfo("bench", 1, Protocol.OMD_C),
+        oneLine = new ChannelTracker(new ChannelInfo("bench", "1", Protocol.OMD_C),
                 List.of(new LineInfo("A", "primary")), settings, TrackerListener.NONE, start);
-        twoLines = new ChannelTracker(new ChannelInfo("bench", 2, Protocol.OMD_C),
+        twoLines = new ChannelTracker(new ChannelInfo("bench", "2", Protocol.OMD_C),
                 List.of(new LineInfo("A", "primary"), new LineInfo("B", "primary")), settings, TrackerListener.NONE, start);
         seq = 1;
         now = start;

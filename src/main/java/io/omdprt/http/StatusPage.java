@@ -1,0 +1,111 @@
+package io.omdprt.http;
+
+import io.omdprt.status.Status;
+import java.util.Locale;
+
+/**
+ * The status page: one self-contained HTML document (no scripts, fonts or images from elsewhere),
+ * refreshing itself every two seconds, green / amber / red per channel and line.
+ */
+public final class StatusPage {
+    private StatusPage() {
+    }
+
+    public static String render(Status s) {
+        StringBuilder h = new StringBuilder(16 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"refresh\" content=\"2\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(esc(s.health().name())).append(" · OMD PRT monitor · ").append(esc(s.monitor()))
+                .append("</title><style>")
+                .append("body{font:14px/1.4 system-ui,sans-serif;margin:1.2em;background:#fafafa;color:#222}")
+                .append("h1{font-size:1.3em;margin:0 0 .2em}h2{font-size:1.1em;margin:1.2em 0 .3em}")
+                .append(".meta{color:#666;margin-bottom:.8em}")
+                .append("table{border-collapse:collapse;background:#fff;min-width:60em}")
+                .append("th,td{border:1px solid #ddd;padding:.25em .6em;text-align:right}th{background:#f0f0f0}")
+                .append("td.l,th.l{text-align:left}")
+                .append(".green{background:#d8f5d8}.amber{background:#ffe9b3}.red{background:#ffc9c9;font-weight:600}")
+                .append(".badge{display:inline-block;padding:.1em .6em;border-radius:.8em;font-weight:600}")
+                .append(".win{margin:.4em 0;padding:.4em .8em;background:#e8f0ff;border:1px solid #b8ccf5;display:inline-block}")
+                .append("</style></head><body>\n");
+        h.append("<h1>OMD PRT monitor <span class=\"badge ").append(s.health().css()).append("\">")
+                .append(s.health().name()).append("</span></h1>\n");
+        h.append("<div class=\"meta\">").append(esc(s.monitor())).append(" at ").append(esc(s.receiverSite()))
+                .append(" site · ").append(esc(s.time())).append(" · up ").append(duration(s.uptimeSeconds()))
+                .append(" · ").append(esc(s.transport())).append(" · v").append(esc(s.version()))
+                .append(" · <a href=\"/metrics\">metrics</a> · <a href=\"/api/status\">status JSON</a></div>\n");
+        for (Status.Window w : s.windows()) {
+            if (w.active()) {
+                h.append("<div class=\"win\">PRT window <b>").append(esc(w.name())).append("</b> active: ")
+                        .append(esc(w.start())).append(" to ").append(esc(w.end())).append(" ").append(esc(w.description()))
+                        .append("</div>\n");
+            }
+        }
+        for (Status.Feed f : s.feeds()) {
+            h.append("<h2>").append(esc(f.name())).append(" <small>(").append(esc(f.protocol())).append(")</small></h2>\n")
+                    .append("<table><tr><th class=\"l\">channel</th><th class=\"l\">line</th><th class=\"l\">site</th>")
+                    .append("<th class=\"l\">group:port</th><th>state</th><th>last packet</th><th>packets</th><th>gaps</th>")
+                    .append("<th>missing</th><th>outages</th><th>down for</th><th>malformed</th><th>kernel drops</th></tr>\n");
+            for (Status.Channel c : f.channels()) {
+                h.append("<tr class=\"").append(c.health().css()).append("\"><td class=\"l\"><b>").append(esc(c.channel()))
+                        .append("</b> ").append(esc(c.kind())).append("</td><td class=\"l\" colspan=\"3\">")
+                        .append(c.drStatus() == 0 ? "" : "DR status " + c.drStatus() + " · ")
+                        .append(c.sequenceResets()).append(" resets · ").append(c.messages()).append(" messages</td>")
+                        .append("<td>").append(c.up() ? "up" : "DOWN").append("</td><td></td><td></td>")
+                        .append("<td title=\"arbitrated: lost on every line\">").append(c.arbitratedGaps()).append("</td>")
+                        .append("<td>").append(c.arbitratedMissingMessages()).append("</td><td>").append(c.outages())
+                        .append("</td><td>").append(duration(c.outageSeconds())).append("</td><td></td><td></td></tr>\n");
+                for (Status.Line l : c.lines()) {
+                    h.append("<tr class=\"").append(l.health().css()).append("\"><td></td><td class=\"l\">")
+                            .append(esc(l.name())).append("</td><td class=\"l\">").append(esc(l.site()))
+                            .append("</td><td class=\"l\">").append(esc(l.endpoint())).append("</td><td>")
+                            .append(l.up() ? "up" : "DOWN").append("</td><td>")
+                            .append(l.lastPacketAgeSeconds() < 0 ? "never" : duration(l.lastPacketAgeSeconds()) + " ago")
+                            .append("</td><td>").append(l.packets()).append("</td><td>").append(l.gaps()).append("</td><td>")
+                            .append(l.missingMessages()).append("</td><td>").append(l.outages()).append("</td><td>")
+                            .append(duration(l.outageSeconds())).append("</td><td>").append(l.malformedPackets())
+                            .append("</td><td>").append(l.kernelDrops() < 0 ? "n/a" : Long.toString(l.kernelDrops()))
+                            .append("</td></tr>\n");
+                }
+            }
+            h.append("</table>\n");
+        }
+        h.append("<p class=\"meta\">Channel rows count arbitrated gaps (lost on every line: real loss); line rows count ")
+                .append("that line's own gaps. Green: clean since start. Amber: a line gapped or went down but is up. ")
+                .append("Red: down now, or real data loss.</p>\n</body></html>\n");
+        return h.toString();
+    }
+
+    static String duration(double seconds) {
+        if (seconds < 0) {
+            return "";
+        }
+        if (seconds < 10) {
+            return String.format(Locale.ROOT, "%.1fs", seconds);
+        }
+        long s = Math.round(seconds);
+        if (s < 3600) {
+            return (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
+        }
+        return (s / 3600) + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
+    }
+
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package io.omdprt.monitor;
+
+import io.omdprt.config.ChannelConfig;
+import io.omdprt.config.FeedConfig;
+import io.omdprt.config.LineConfig;
+import io.omdprt.config.MonitorConfig;
+import io.omdprt.track.ChannelInfo;
+import io.omdprt.track.ChannelTracker;
+import io.omdprt.track.LineInfo;
+import io.omdprt.track.TrackerListener;
+import io.omdprt.track.TrackerSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One tracker per configured channel, in config order. Shared by the live monitor and the capture
+ * analyzer; knows nothing of sockets or metrics.
+ */
+public final class ChannelSet {
+    private final List<MonitoredChannel> channels;
+
+    private ChannelSet(List<MonitoredChannel> channels) {
+        this.channels = List.copyOf(channels);
+    }
+
+    public static ChannelSet create(MonitorConfig config, TrackerListener listener, long startNanos) {
+        TrackerSettings settings = TrackerSettings.of(config.liveness().staleAfter(), config.arbitrationWait());
+        List<MonitoredChannel> channels = new ArrayList<>();
+        for (FeedConfig feed : config.feeds()) {
+            for (ChannelConfig channel : feed.channels()) {
+                List<LineInfo> lines = new ArrayList<>();
+                for (LineConfig line : channel.lines()) {
+                    lines.add(new LineInfo(line.name(), line.site()));
+                }
+                ChannelInfo info = new ChannelInfo(feed.name(), channel.label(), feed.protocol());
+                ChannelTracker tracker = new ChannelTracker(info, lines, settings, listener, startNanos);
+                channels.add(new MonitoredChannel(feed, channel, tracker));
+            }
+        }
+        return new ChannelSet(channels);
+    }
+
+    public List<MonitoredChannel> channels() {
+        return channels;
+    }
+
+    /** @return the channel tracked by this tracker, or null */
+    public MonitoredChannel of(ChannelTracker tracker) {
+        for (MonitoredChannel c : channels) {
+            if (c.tracker() == tracker) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,136 @@
+package io.omdprt.monitor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.omdprt.config.MonitorConfig;
+import io.omdprt.http.HttpServer;
+import io.omdprt.http.Response;
+import io.omdprt.http.Route;
+import io.omdprt.http.StatusPage;
+import io.omdprt.metrics.Metrics;
+import io.omdprt.metrics.OmdCollector;
+import io.omdprt.net.Receiver;
+import io.omdprt.net.ReceiverException;
+import io.omdprt.status.Status;
+import io.omdprt.status.StatusBuilder;
+import io.omdprt.track.TrackerListener;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live service: trackers for every configured channel, the receiver feeding them, the metrics
+ * registry reading them and the HTTP server publishing both. Starts whole or not at all.
+ */
+public final class Monitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+
+    private final MonitorConfig config;
+    private final EpochNanoClock clock;
+    private final ChannelSet channels;
+    private final Receiver receiver;
+    private final Metrics metrics;
+    private final StatusBuilder status;
+    private final HttpServer http;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What other parts (journal, windows) add to the service. */
+    public record Extensions(List<TrackerListener> listeners, Supplier<List<Status.Window>> windows,
+                             Map<String, Route> routes, List<io.prometheus.metrics.model.registry.MultiCollector> collectors) {
+        public static Extensions none() {
+            return new Extensions(List.of(), List::of, Map.of(), List.of());
+        }
+    }
+
+    private Monitor(MonitorConfig config, EpochNanoClock clock, Extensions extensions) throws ReceiverException, InterruptedException {
+        this.config = config;
+        this.clock = clock;
+        List<TrackerListener> listeners = new ArrayList<>();
+        listeners.add(new EventLog());
+        listeners.addAll(extensions.listeners());
+        this.channels = ChannelSet.create(config, new Listeners(listeners), clock.nanoTime());
+        this.receiver = Receiver.start(config, channels, clock);
+        Metrics m = null;
+        HttpServer h = null;
+        try {
+            m = new Metrics(config.instance(), config.site());
+            m.register(new OmdCollector(channels, receiver, clock::nanoTime));
+            for (io.prometheus.metrics.model.registry.MultiCollector c : extensions.collectors()) {
+                m.register(c);
+            }
+            this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
+                    extensions.windows());
+            Map<String, Route> routes = new LinkedHashMap<>(routes(m));
+            routes.putAll(extensions.routes());
+            h = HttpServer.start(config.http().bind(), config.http().port(), routes);
+        } catch (RuntimeException | InterruptedException e) {
+            if (m != null) {
+                m.close();
+            }
+            receiver.close();
+            throw e;
+        }
+        this.metrics = m;
+        this.http = h;
+    }
+
+    public static Monitor start(MonitorConfig config) throws ReceiverException, InterruptedException {
+        return start(config, Extensions.none());
+    }
+
+    public static Monitor start(MonitorConfig config, Extensions extensions) throws ReceiverException, InterruptedException {
+        return new Monitor(config, new OffsetEpochNanoClock(), extensions);
+    }
+
+    private Map<String, Route> routes(Metrics m) {
+        Map<String, Route> routes = new LinkedHashMap<>();
+        routes.put("/metrics", (method, query, headers, body) -> {
+            Metrics.Scrape scrape = m.scrape(headers.getOrDefault("accept", ""));
+            return Response.of(200, scrape.contentType(), scrape.body());
+        });
+        routes.put("/healthz", (method, query, headers, body) -> Response.text(200, "ok"));
+        routes.put("/api/status", (method, query, headers, body) -> Response.json(200, json.writeValueAsBytes(status.build())));
+        routes.put("/", (method, query, headers, body) ->
+                Response.of(200, Response.HTML, StatusPage.render(status.build()).getBytes(StandardCharsets.UTF_8)));
+        return routes;
+    }
+
+    public MonitorConfig config() {
+        return config;
+    }
+
+    public ChannelSet channels() {
+        return channels;
+    }
+
+    public Receiver receiver() {
+        return receiver;
+    }
+
+    public Status status() {
+        return status.build();
+    }
+
+    public EpochNanoClock clock() {
+        return clock;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        receiver.close();
+        metrics.close();
+        LOG.info("monitor stopped");
+    }
+}
