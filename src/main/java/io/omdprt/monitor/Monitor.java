@@ -14,12 +14,16 @@ import io.omdprt.net.ReceiverException;
 import io.omdprt.status.Status;
 import io.omdprt.status.StatusBuilder;
 import io.omdprt.track.TrackerListener;
+import io.omdprt.window.Window;
+import io.omdprt.window.WindowCollector;
+import io.omdprt.window.WindowControlRoute;
+import io.omdprt.window.WindowSchedule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.time.Instant;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.slf4j.Logger;
@@ -39,19 +43,20 @@ public final class Monitor implements AutoCloseable {
     private final Metrics metrics;
     private final StatusBuilder status;
     private final HttpServer http;
+    private final WindowSchedule windows;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What other parts (journal, windows) add to the service. */
-    public record Extensions(List<TrackerListener> listeners, Supplier<List<Status.Window>> windows,
-                             Map<String, Route> routes, List<io.prometheus.metrics.model.registry.MultiCollector> collectors) {
+    /** What other parts (the journal) add to the service. */
+    public record Extensions(List<TrackerListener> listeners) {
         public static Extensions none() {
-            return new Extensions(List.of(), List::of, Map.of(), List.of());
+            return new Extensions(List.of());
         }
     }
 
     private Monitor(MonitorConfig config, EpochNanoClock clock, Extensions extensions) throws ReceiverException, InterruptedException {
         this.config = config;
         this.clock = clock;
+        this.windows = new WindowSchedule(config.windows());
         List<TrackerListener> listeners = new ArrayList<>();
         listeners.add(new EventLog());
         listeners.addAll(extensions.listeners());
@@ -62,13 +67,11 @@ public final class Monitor implements AutoCloseable {
         try {
             m = new Metrics(config.instance(), config.site());
             m.register(new OmdCollector(channels, receiver, clock::nanoTime));
-            for (io.prometheus.metrics.model.registry.MultiCollector c : extensions.collectors()) {
-                m.register(c);
-            }
+            m.register(new WindowCollector(windows, this::now));
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
-                    extensions.windows());
-            Map<String, Route> routes = new LinkedHashMap<>(routes(m));
-            routes.putAll(extensions.routes());
+                    this::windowViews);
+            Map<String, Route> routes = routes(m);
+            routes.put("/api/windows", new WindowControlRoute(windows, config.http().windowToken(), this::now));
             h = HttpServer.start(config.http().bind(), config.http().port(), routes);
         } catch (RuntimeException | InterruptedException e) {
             if (m != null) {
@@ -100,6 +103,24 @@ public final class Monitor implements AutoCloseable {
         routes.put("/", (method, query, headers, body) ->
                 Response.of(200, Response.HTML, StatusPage.render(status.build()).getBytes(StandardCharsets.UTF_8)));
         return routes;
+    }
+
+    private Instant now() {
+        return Instant.ofEpochSecond(0, clock.nanoTime());
+    }
+
+    private List<Status.Window> windowViews() {
+        Instant now = now();
+        List<Status.Window> views = new ArrayList<>();
+        for (Window w : windows.all()) {
+            views.add(new Status.Window(w.name(), w.start().toString(), w.end() == null ? "open" : w.end().toString(),
+                    w.isActive(now), w.description()));
+        }
+        return views;
+    }
+
+    public WindowSchedule windows() {
+        return windows;
     }
 
     public MonitorConfig config() {

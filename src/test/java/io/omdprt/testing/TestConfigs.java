@@ -32,7 +32,10 @@ public final class TestConfigs {
                 + "arbitration: { wait: 100ms }\n";
     }
 
-    /** One feed "f" on loopback with channel 1, lines A and B sharing one port (different groups). */
+    /**
+     * One feed "f" on loopback with channel 1, lines A and B sharing one port (different groups).
+     * {@code extraYaml} is added at the top level; an {@code http:} section in it replaces the default one.
+     */
     public static MonitorConfig twoLines(String extraYaml) throws Exception {
         int port = freeUdpPort();
         String groupA = randomGroup();
@@ -40,7 +43,11 @@ public final class TestConfigs {
         while (groupB.equals(groupA)) {
             groupB = randomGroup();
         }
-        String yaml = fastHeader("test") + extraYaml
+        String header = fastHeader("test");
+        if (extraYaml.startsWith("http:") || extraYaml.contains("\nhttp:")) {
+            header = header.replace("http: { bind: 127.0.0.1, port: 0 }\n", "");
+        }
+        String yaml = header + extraYaml
                 + "feeds:\n"
                 + "  - name: f\n"
                 + "    protocol: omd-c\n"

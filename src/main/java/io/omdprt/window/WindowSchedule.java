@@ -1,0 +1,72 @@
+package io.omdprt.window;
+
+import io.omdprt.config.WindowConfig;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every window the monitor knows: the configured PRT windows and ad-hoc ones opened for rehearsals.
+ * Safe to use from any thread.
+ */
+public final class WindowSchedule {
+    private final Map<String, Window> windows = new LinkedHashMap<>();
+
+    public WindowSchedule(List<WindowConfig> configured) {
+        for (WindowConfig w : configured) {
+            windows.put(w.name(), new Window(w.name(), w.startInstant(), w.endInstant(), w.description(), false));
+        }
+    }
+
+    public synchronized List<Window> all() {
+        return List.copyOf(windows.values());
+    }
+
+    public synchronized List<Window> activeAt(Instant now) {
+        List<Window> active = new ArrayList<>();
+        for (Window w : windows.values()) {
+            if (w.isActive(now)) {
+                active.add(w);
+            }
+        }
+        return active;
+    }
+
+    public synchronized Window get(String name) {
+        return windows.get(name);
+    }
+
+    /**
+     * Opens an ad-hoc window now.
+     *
+     * @param end when it closes by itself, or null to stay open until {@link #close}
+     * @throws IllegalArgumentException when a window of that name exists and is not a finished ad-hoc one
+     */
+    public synchronized Window open(String name, Instant now, Instant end, String description) {
+        Window existing = windows.get(name);
+        if (existing != null && (!existing.adHoc() || existing.isActive(now))) {
+            throw new IllegalArgumentException("a window named " + name + " already exists"
+                    + (existing.isActive(now) ? " and is open" : ""));
+        }
+        Window w = new Window(name, now, end, description, true);
+        windows.put(name, w);
+        return w;
+    }
+
+    /**
+     * Closes an open ad-hoc window now.
+     *
+     * @throws IllegalArgumentException when there is no such open ad-hoc window
+     */
+    public synchronized Window close(String name, Instant now) {
+        Window w = windows.get(name);
+        if (w == null || !w.adHoc() || !w.isActive(now)) {
+            throw new IllegalArgumentException("no open ad-hoc window named " + name);
+        }
+        Window closed = w.closedAt(now);
+        windows.put(name, closed);
+        return closed;
+    }
+}
