@@ -40,7 +40,8 @@ public final class ConfigLoader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Set<String> SITES = Set.of("primary", "dr");
 
-    private final ObjectMapper yaml;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** Whether interfaces must exist on this host (off only for tests of other checks). */
     private final boolean checkInterfaces;
 
@@ -49,12 +50,19 @@ public final class ConfigLoader {
     }
 
     ConfigLoader(boolean checkInterfaces) {
-        this.yaml = new ObjectMapper(new YAMLFactory());
-        this.yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.checkInterfaces = checkInterfaces;
     }
 
     public MonitorConfig load(Path path) throws ConfigException {
+        return read(readYaml(path), path.toString());
+    }
+
+    public MonitorConfig parse(String file, String text) throws ConfigException {
+        return read(parseYaml(file, text), file);
+    }
+
+    /** Reads a YAML file into a checked {@link Section}; any problem names the file. */
+    public static Section readYaml(Path path) throws ConfigException {
         String file = path.toString();
         String text;
         try {
@@ -63,22 +71,22 @@ public final class ConfigLoader {
             throw new ConfigException(file, "", "expected a readable YAML file, but it could not be read ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-        return parse(file, text);
+        return parseYaml(file, text);
     }
 
-    public MonitorConfig parse(String file, String text) throws ConfigException {
+    public static Section parseYaml(String file, String text) throws ConfigException {
         JsonNode root;
         try {
-            root = yaml.readTree(text);
+            root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException(file, "", "expected valid YAML: " + e.getOriginalMessage().replace('\n', ' ')
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"));
         }
         if (root == null || root.isMissingNode()) {
-            throw new ConfigException(file, "", "expected a YAML mapping with at least 'feeds', but the file is empty");
+            throw new ConfigException(file, "", "expected a YAML mapping, but the file is empty");
         }
-        return read(new Section(file, "", root), file);
+        return new Section(file, "", root);
     }
 
     private MonitorConfig read(Section top, String file) throws ConfigException {

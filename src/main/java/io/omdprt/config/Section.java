@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One mapping of the YAML tree, read key by key. Every read names the key path in its error, and
+ * One mapping of a YAML tree (config or scenario), read key by key. Every read names the key path in its error, and
  * {@link #finish()} rejects keys nobody asked for, so a typo never passes silently.
  */
-final class Section {
+public final class Section {
     private final String file;
     private final String path;
     private final ObjectNode node;
     private final Set<String> known = new LinkedHashSet<>();
 
-    Section(String file, String path, JsonNode node) throws ConfigException {
+    public Section(String file, String path, JsonNode node) throws ConfigException {
         this.file = file;
         this.path = path;
         if (node == null || !node.isObject()) {
@@ -28,19 +28,19 @@ final class Section {
         this.node = (ObjectNode) node;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String pathOf(String key) {
+    public String pathOf(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    ConfigException error(String key, String expected) {
+    public ConfigException error(String key, String expected) {
         return new ConfigException(file, pathOf(key), expected);
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         known.add(key);
         JsonNode v = node.get(key);
         return v != null && !v.isNull();
@@ -55,7 +55,7 @@ final class Section {
         return v;
     }
 
-    String string(String key) throws ConfigException {
+    public String string(String key) throws ConfigException {
         JsonNode v = required(key, "a text value");
         if (!v.isValueNode() || v.isBoolean()) {
             throw error(key, "expected a text value, got " + describe(v));
@@ -67,11 +67,11 @@ final class Section {
         return text;
     }
 
-    String string(String key, String fallback) throws ConfigException {
+    public String string(String key, String fallback) throws ConfigException {
         return has(key) ? string(key) : fallback;
     }
 
-    int integer(String key, int min, int max) throws ConfigException {
+    public int integer(String key, int min, int max) throws ConfigException {
         JsonNode v = required(key, "an integer " + min + ".." + max);
         if (!v.canConvertToInt() || !(v.isIntegralNumber() || isIntegerText(v))) {
             throw error(key, "expected an integer " + min + ".." + max + ", got " + describe(v));
@@ -83,11 +83,11 @@ final class Section {
         return value;
     }
 
-    int integer(String key, int min, int max, int fallback) throws ConfigException {
+    public int integer(String key, int min, int max, int fallback) throws ConfigException {
         return has(key) ? integer(key, min, max) : fallback;
     }
 
-    Duration duration(String key, Duration min, Duration max, Duration fallback) throws ConfigException {
+    public Duration duration(String key, Duration min, Duration max, Duration fallback) throws ConfigException {
         if (!has(key)) {
             return fallback;
         }
@@ -104,7 +104,7 @@ final class Section {
     }
 
     /** A size in bytes: an integer, or a number with KiB, MiB (or KB, MB) as people write it. */
-    int bytes(String key, int min, int max, int fallback) throws ConfigException {
+    public int bytes(String key, int min, int max, int fallback) throws ConfigException {
         if (!has(key)) {
             return fallback;
         }
@@ -128,17 +128,17 @@ final class Section {
         return (int) value;
     }
 
-    Section section(String key) throws ConfigException {
+    public Section section(String key) throws ConfigException {
         return new Section(file, pathOf(key), required(key, "a mapping of keys to values"));
     }
 
     /** @return the sub-section, or null when the key is absent */
-    Section optionalSection(String key) throws ConfigException {
+    public Section optionalSection(String key) throws ConfigException {
         return has(key) ? section(key) : null;
     }
 
     /** A list of mappings; empty when the key is absent and not required. */
-    List<Section> list(String key, boolean required) throws ConfigException {
+    public List<Section> list(String key, boolean required) throws ConfigException {
         if (!has(key)) {
             if (required) {
                 throw error(key, "missing; expected a list of entries");
@@ -160,7 +160,7 @@ final class Section {
     }
 
     /** Rejects every key that was not read. */
-    void finish() throws ConfigException {
+    public void finish() throws ConfigException {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();

@@ -13,7 +13,8 @@ import io.omdprt.net.Receiver;
 import io.omdprt.net.ReceiverException;
 import io.omdprt.status.Status;
 import io.omdprt.status.StatusBuilder;
-import io.omdprt.track.TrackerListener;
+import io.omdprt.event.EventSink;
+import io.omdprt.event.TrackerEvents;
 import io.omdprt.window.Window;
 import io.omdprt.window.WindowCollector;
 import io.omdprt.window.WindowControlRoute;
@@ -44,10 +45,11 @@ public final class Monitor implements AutoCloseable {
     private final StatusBuilder status;
     private final HttpServer http;
     private final WindowSchedule windows;
+    private final EventSink events;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What other parts (the journal) add to the service. */
-    public record Extensions(List<TrackerListener> listeners) {
+    /** What other parts (the journal, the demo) add to the service: more consumers of events. */
+    public record Extensions(List<EventSink> eventSinks) {
         public static Extensions none() {
             return new Extensions(List.of());
         }
@@ -57,10 +59,16 @@ public final class Monitor implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.windows = new WindowSchedule(config.windows());
-        List<TrackerListener> listeners = new ArrayList<>();
-        listeners.add(new EventLog());
-        listeners.addAll(extensions.listeners());
-        this.channels = ChannelSet.create(config, new Listeners(listeners), clock.nanoTime());
+        List<EventSink> sinks = new ArrayList<>();
+        sinks.add(new EventLog());
+        sinks.addAll(extensions.eventSinks());
+        EventSink[] all = sinks.toArray(new EventSink[0]);
+        this.events = event -> {
+            for (EventSink sink : all) {
+                sink.accept(event);
+            }
+        };
+        this.channels = ChannelSet.create(config, new TrackerEvents(events), clock.nanoTime());
         this.receiver = Receiver.start(config, channels, clock);
         Metrics m = null;
         HttpServer h = null;
@@ -117,6 +125,11 @@ public final class Monitor implements AutoCloseable {
                     w.isActive(now), w.description()));
         }
         return views;
+    }
+
+    /** Every event goes through here: the log, then the extensions' sinks. */
+    public EventSink events() {
+        return events;
     }
 
     public WindowSchedule windows() {

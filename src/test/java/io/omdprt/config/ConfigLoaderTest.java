@@ -124,7 +124,7 @@ class ConfigLoaderTest {
     @Test
     void missingFeedsAndEmptyFile() {
         assertEquals("feeds", reject("instance: x\n").keyPath());
-        assertTrue(reject("").getMessage().contains("empty"));
+        assertTrue(reject("").getMessage().contains("empty"), reject("").getMessage());
         assertEquals("feeds", reject("feeds: []\n").keyPath());
     }
 

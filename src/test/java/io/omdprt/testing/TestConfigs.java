@@ -11,6 +11,36 @@ public final class TestConfigs {
     private TestConfigs() {
     }
 
+    /**
+     * The same feeds, channels and lines, on fresh random groups and free ports (so runs on one host
+     * never hear each other), with fast timings and an ephemeral HTTP port.
+     */
+    public static MonitorConfig isolated(MonitorConfig base, java.time.Duration staleAfter, java.time.Duration heartbeat)
+            throws IOException {
+        java.util.List<io.omdprt.config.FeedConfig> feeds = new java.util.ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (io.omdprt.config.FeedConfig f : base.feeds()) {
+            java.util.List<io.omdprt.config.ChannelConfig> channels = new java.util.ArrayList<>();
+            for (io.omdprt.config.ChannelConfig c : f.channels()) {
+                int port = freeUdpPort();
+                java.util.List<io.omdprt.config.LineConfig> lines = new java.util.ArrayList<>();
+                for (io.omdprt.config.LineConfig l : c.lines()) {
+                    String group = randomGroup();
+                    while (!used.add(group)) {
+                        group = randomGroup();
+                    }
+                    lines.add(new io.omdprt.config.LineConfig(l.name(), l.site(), ConfigLoader.parseIpv4Literal(group), port,
+                            l.source(), "127.0.0.1"));
+                }
+                channels.add(new io.omdprt.config.ChannelConfig(c.feed(), c.id(), c.kind(), lines));
+            }
+            feeds.add(new io.omdprt.config.FeedConfig(f.name(), f.protocol(), channels));
+        }
+        return new MonitorConfig(base.file(), "test", base.site(), new io.omdprt.config.HttpConfig("127.0.0.1", 0,
+                base.http().windowToken()), new io.omdprt.config.LivenessConfig(heartbeat, staleAfter, java.time.Duration.ofMillis(20)),
+                java.time.Duration.ofMillis(100), base.receiver(), base.journal(), base.windows(), feeds);
+    }
+
     /** A free UDP port (bound then released). */
     public static int freeUdpPort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(0)) {

@@ -1,0 +1,57 @@
+package io.omdprt.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * One event, as journalled (one JSON line each) and as reports read it. Fields that do not apply to
+ * a type are null and left out of the JSON.
+ *
+ * @param time      when it happened (for an outage end: the first arrival after it)
+ * @param fromSeq   first sequence number of a gap
+ * @param toSeq     last sequence number of a gap
+ * @param since     start of an outage (the last arrival before it), or when a gap was first seen
+ * @param seconds   length of an ended outage
+ * @param value     DR status, new sequence number after a reset, or dropped datagrams
+ * @param previous  previous DR status, or the drop counter before
+ * @param window    window name (window events)
+ * @param detail    free text: version, reason, description
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MonitorEvent(Instant time, EventType type, String feed, String channel, String line, String site,
+                           Long fromSeq, Long toSeq, Instant since, Double seconds, Long value, Long previous,
+                           String window, String detail) {
+
+    public static MonitorEvent of(Instant time, EventType type) {
+        return new MonitorEvent(time, type, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public MonitorEvent at(String feed, String channel, String line, String site) {
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, value, previous, window, detail);
+    }
+
+    public MonitorEvent range(long from, long to) {
+        return new MonitorEvent(time, type, feed, channel, line, site, from, to, since, seconds, value, previous, window, detail);
+    }
+
+    public MonitorEvent outage(Instant start, Double lengthSeconds) {
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, start, lengthSeconds, value, previous, window, detail);
+    }
+
+    public MonitorEvent values(Long newValue, Long previousValue) {
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, newValue, previousValue, window, detail);
+    }
+
+    public MonitorEvent window(String name) {
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, value, previous, name, detail);
+    }
+
+    public MonitorEvent detail(String text) {
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, value, previous, window, text);
+    }
+
+    /** Messages in the gap, for gap events. */
+    public long messages() {
+        return fromSeq == null || toSeq == null ? 0 : toSeq - fromSeq + 1;
+    }
+}

@@ -1,0 +1,69 @@
+package io.omdprt.event;
+
+import io.omdprt.track.ChannelTracker;
+import io.omdprt.track.LineTracker;
+import io.omdprt.track.TrackerListener;
+import java.time.Instant;
+
+/** Turns tracker callbacks into {@link MonitorEvent}s for a sink. */
+public final class TrackerEvents implements TrackerListener {
+    private final EventSink sink;
+
+    public TrackerEvents(EventSink sink) {
+        this.sink = sink;
+    }
+
+    private static Instant at(long nanos) {
+        return Instant.ofEpochSecond(0, nanos);
+    }
+
+    private static MonitorEvent line(long nanos, EventType type, LineTracker line) {
+        return MonitorEvent.of(at(nanos), type).at(line.channel().info().feed(), line.channel().info().channel(), line.name(),
+                line.info().site());
+    }
+
+    private static MonitorEvent channel(long nanos, EventType type, ChannelTracker channel) {
+        return MonitorEvent.of(at(nanos), type).at(channel.info().feed(), channel.info().channel(), null, null);
+    }
+
+    @Override
+    public void lineGap(LineTracker line, long fromSeq, long toSeq, long atNanos) {
+        sink.accept(line(atNanos, EventType.LINE_GAP, line).range(fromSeq, toSeq));
+    }
+
+    @Override
+    public void arbitratedGap(ChannelTracker channel, long fromSeq, long toSeq, long openedAtNanos, long declaredAtNanos) {
+        sink.accept(channel(declaredAtNanos, EventType.ARBITRATED_GAP, channel).range(fromSeq, toSeq).outage(at(openedAtNanos), null));
+    }
+
+    @Override
+    public void lineDown(LineTracker line, long lastArrivalNanos, long detectedAtNanos) {
+        sink.accept(line(detectedAtNanos, EventType.LINE_DOWN, line).outage(at(lastArrivalNanos), null));
+    }
+
+    @Override
+    public void lineUp(LineTracker line, long outageStartNanos, long outageEndNanos) {
+        sink.accept(line(outageEndNanos, EventType.LINE_UP, line).outage(at(outageStartNanos), (outageEndNanos - outageStartNanos) / 1e9));
+    }
+
+    @Override
+    public void channelDown(ChannelTracker channel, long lastArrivalNanos, long detectedAtNanos) {
+        sink.accept(channel(detectedAtNanos, EventType.CHANNEL_DOWN, channel).outage(at(lastArrivalNanos), null));
+    }
+
+    @Override
+    public void channelUp(ChannelTracker channel, long outageStartNanos, long outageEndNanos) {
+        sink.accept(channel(outageEndNanos, EventType.CHANNEL_UP, channel)
+                .outage(at(outageStartNanos), (outageEndNanos - outageStartNanos) / 1e9));
+    }
+
+    @Override
+    public void sequenceReset(LineTracker line, long newSeqNo, long atNanos) {
+        sink.accept(line(atNanos, EventType.SEQUENCE_RESET, line).values(newSeqNo, null));
+    }
+
+    @Override
+    public void drStatusChanged(LineTracker line, long previousStatus, long newStatus, long atNanos) {
+        sink.accept(channel(atNanos, EventType.DR_STATUS, line.channel()).values(newStatus, previousStatus));
+    }
+}

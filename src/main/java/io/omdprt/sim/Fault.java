@@ -1,0 +1,44 @@
+package io.omdprt.sim;
+
+import java.time.Duration;
+
+/**
+ * One scripted fault.
+ *
+ * @param at       when, from the start of the run
+ * @param channel  the channel label (ChannelID, or "dr")
+ * @param line     the line name, or null for every line of the channel
+ * @param count    messages (drop) or packets (duplicate, reorder)
+ * @param duration how long (line-down, channel-silent, delay)
+ * @param delay    by how much (delay)
+ * @param status   DRStatus (dr-signal)
+ */
+public record Fault(Duration at, FaultType type, String feed, String channel, String line, int count, Duration duration,
+                    Duration delay, int status) {
+
+    public String describe() {
+        StringBuilder b = new StringBuilder(type.configName()).append(' ').append(feed);
+        if (channel != null) {
+            b.append('/').append(channel);
+        }
+        b.append(line == null ? (type == FaultType.DR_SIGNAL ? "" : " all lines") : " line " + line);
+        switch (type) {
+            case DROP -> b.append(", ").append(count).append(" messages");
+            case DUPLICATE, REORDER -> b.append(", ").append(count).append(" packets");
+            case LINE_DOWN, CHANNEL_SILENT -> b.append(" for ").append(duration.toMillis()).append(" ms");
+            case DELAY -> b.append(" by ").append(delay.toMillis()).append(" ms for ").append(duration.toMillis()).append(" ms");
+            case DR_SIGNAL -> b.append(" status ").append(status);
+            default -> { }
+        }
+        return b.toString();
+    }
+
+    Fault scaled(double factor) {
+        return new Fault(scale(at, factor), type, feed, channel, line, count, duration == null ? null : scale(duration, factor),
+                delay, status);
+    }
+
+    private static Duration scale(Duration d, double factor) {
+        return Duration.ofNanos(Math.round(d.toNanos() * factor));
+    }
+}

@@ -1,0 +1,40 @@
+package io.omdprt.sim;
+
+/** What a scripted fault does. The config name is how scenario files spell it. */
+public enum FaultType {
+    /** Drop the next N messages on one line, or on every line of the channel (real loss). */
+    DROP("drop"),
+    /** One line sends nothing (no data, no heartbeats) for a while; the publisher goes on. */
+    LINE_DOWN("line-down"),
+    /** The whole channel is silent for a while: the publisher pauses, nothing is lost. */
+    CHANNEL_SILENT("channel-silent"),
+    /** Send each of the next N packets twice on one line. */
+    DUPLICATE("duplicate"),
+    /** Swap the next N packets pairwise on one line (each pair arrives second-first). */
+    REORDER("reorder"),
+    /** Hold one line's packets back by a fixed delay for a while (A/B skew). */
+    DELAY("delay"),
+    /** A Sequence Reset on every line; numbering restarts at 1. */
+    SEQUENCE_RESET("sequence-reset"),
+    /** A Disaster Recovery Signal with a status on the feed's DR channel, repeated until changed. */
+    DR_SIGNAL("dr-signal");
+
+    private final String configName;
+
+    FaultType(String configName) {
+        this.configName = configName;
+    }
+
+    public String configName() {
+        return configName;
+    }
+
+    public static FaultType fromConfigName(String name) {
+        for (FaultType t : values()) {
+            if (t.configName.equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

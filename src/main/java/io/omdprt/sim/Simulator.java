@@ -1,0 +1,206 @@
+package io.omdprt.sim;
+
+import io.omdprt.config.ChannelConfig;
+import io.omdprt.config.ChannelKind;
+import io.omdprt.config.FeedConfig;
+import io.omdprt.config.MonitorConfig;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes every channel of a config in real time, injects the scenario's faults on schedule and
+ * keeps the ground truth. One thread, a 1 ms duty cycle.
+ */
+public final class Simulator {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+    private static final long TICK_NANOS = 1_000_000L;
+
+    private final Scenario scenario;
+    private final List<ChannelPublisher> publishers = new ArrayList<>();
+    private final List<Fault> pending;
+    private final GroundTruth truth = new GroundTruth();
+    private volatile boolean stopRequested;
+    private volatile boolean linger;
+    private volatile boolean scenarioDone;
+    private volatile double progress;
+
+    public Simulator(MonitorConfig config, Scenario scenario, PacketSink sink, long seed) {
+        this.scenario = scenario;
+        long heartbeat = config.liveness().heartbeatInterval().toNanos();
+        int i = 0;
+        for (FeedConfig feed : config.feeds()) {
+            for (ChannelConfig channel : feed.channels()) {
+                int rate = channel.kind() == ChannelKind.REFRESH ? Math.max(1, scenario.rateOf(feed.name(), channel.label()) / 10)
+                        : scenario.rateOf(feed.name(), channel.label());
+                publishers.add(new ChannelPublisher(feed, channel, rate, heartbeat, sink, truth, seed + 31L * i++));
+            }
+        }
+        this.pending = new ArrayList<>(scenario.faults());
+        this.pending.sort(Comparator.comparing(Fault::at));
+        truth.scenario = scenario.name();
+    }
+
+    public GroundTruth truth() {
+        return truth;
+    }
+
+    /** Fraction of the run done, 0..1. Any thread. */
+    public double progress() {
+        return progress;
+    }
+
+    /** Asks a running {@link #run()} to finish (early, or at the end of its lingering). */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * After the scenario, keep every line alive with heartbeats until {@link #stop()}, so whoever checks
+     * the monitor afterwards does not see the lines go down because the simulation ended.
+     */
+    public Simulator lingerUntilStopped() {
+        linger = true;
+        return this;
+    }
+
+    /** Whether the scenario's timeline is over (the ground truth is final). */
+    public boolean scenarioDone() {
+        return scenarioDone;
+    }
+
+    /** Runs the whole scenario; returns when it is over (or, lingering, when stopped). */
+    public GroundTruth run() {
+        long start = System.nanoTime();
+        long end = start + scenario.duration().toNanos();
+        truth.started = Instant.now().toString();
+        long wall = System.currentTimeMillis() * 1_000_000L;
+        for (ChannelPublisher p : publishers) {
+            p.start(start, wall);
+        }
+        LOG.info("simulating {} channels for {} s: {}", publishers.size(), scenario.duration().toSeconds(), scenario.name());
+        int nextFault = 0;
+        long nextTick = start;
+        while (!stopRequested) {
+            long now = System.nanoTime();
+            if (now >= end && !scenarioDone) {
+                wall = System.currentTimeMillis() * 1_000_000L;
+                for (ChannelPublisher p : publishers) {
+                    p.finish(now, wall);
+                }
+                truth.ended = Instant.now().toString();
+                progress = 1.0;
+                scenarioDone = true;
+                if (!linger) {
+                    break;
+                }
+            }
+            wall = System.currentTimeMillis() * 1_000_000L;
+            while (nextFault < pending.size() && start + pending.get(nextFault).at().toNanos() <= now) {
+                apply(pending.get(nextFault++), now, start, wall);
+            }
+            for (ChannelPublisher p : publishers) {
+                p.tick(now, wall, scenarioDone);
+            }
+            if (!scenarioDone) {
+                progress = (now - start) / (double) (end - start);
+            }
+            nextTick += TICK_NANOS;
+            long sleep = nextTick - System.nanoTime();
+            if (sleep > 0) {
+                LockSupport.parkNanos(sleep);
+            } else if (sleep < -100 * TICK_NANOS) {
+                nextTick = System.nanoTime();
+            }
+        }
+        if (!scenarioDone) {
+            long now = System.nanoTime();
+            wall = System.currentTimeMillis() * 1_000_000L;
+            for (ChannelPublisher p : publishers) {
+                p.finish(now, wall);
+            }
+            truth.ended = Instant.now().toString();
+            progress = 1.0;
+            scenarioDone = true;
+        }
+        return truth;
+    }
+
+    private ChannelPublisher publisher(String feed, String channel) {
+        for (ChannelPublisher p : publishers) {
+            if (p.feed.equals(feed) && p.label.equals(channel)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no channel " + feed + "/" + channel);
+    }
+
+    private void apply(Fault f, long now, long start, long wall) {
+        ChannelPublisher p = publisher(f.feed(), f.channel());
+        GroundTruth.InjectedFault record = truth.record(f, Instant.ofEpochSecond(0, wall), (now - start) / 1e9);
+        LOG.info("fault at {}s: {}", String.format(java.util.Locale.ROOT, "%.1f", record.atSeconds), f.describe());
+        List<LineState> targets = new ArrayList<>();
+        if (f.line() == null) {
+            targets.addAll(List.of(p.lines));
+        } else {
+            targets.add(p.line(f.line()));
+        }
+        switch (f.type()) {
+            case DROP -> {
+                for (LineState l : targets) {
+                    l.dropRemaining = f.count();
+                    l.dropFault = record;
+                    l.truth.gaps++;
+                    l.truth.missingMessages += f.count();
+                }
+                if (f.line() == null) {
+                    p.truth().arbitratedGaps++;
+                    p.truth().arbitratedMissingMessages += f.count();
+                    record.effect = "real loss: " + f.count() + " messages missing on every line";
+                } else {
+                    record.effect = "line gap of " + f.count() + " messages, covered by the other line(s)";
+                }
+            }
+            case LINE_DOWN -> {
+                LineState l = targets.get(0);
+                p.releaseAll(l, now);
+                l.down = true;
+                l.downUntilNanos = now + f.duration().toNanos();
+                record.silenceSeconds = f.duration().toMillis() / 1e3;
+                record.effect = "line outage, and a line gap for what was published meanwhile";
+            }
+            case CHANNEL_SILENT -> {
+                p.silence(now, f.duration().toNanos());
+                record.silenceSeconds = f.duration().toMillis() / 1e3;
+                record.effect = "channel outage (every line), nothing lost";
+            }
+            case DUPLICATE -> {
+                targets.get(0).duplicateRemaining = f.count();
+                record.effect = "duplicate messages on the line";
+            }
+            case REORDER -> {
+                targets.get(0).reorderRemaining = f.count();
+                record.effect = "line gaps filled late (out of order), no real loss";
+            }
+            case DELAY -> {
+                LineState l = targets.get(0);
+                l.delayNanos = f.delay().toNanos();
+                l.delayUntilNanos = now + f.duration().toNanos();
+                record.effect = "A/B skew of about " + f.delay().toMillis() + " ms, no loss";
+            }
+            case SEQUENCE_RESET -> {
+                p.sequenceReset(now, wall);
+                record.effect = "sequence reset on every line, no gap";
+            }
+            case DR_SIGNAL -> {
+                p.drSignal(f.status(), now);
+                record.effect = "DR status " + f.status() + (f.status() == 1 ? " (failover in progress)" : " (completed)");
+            }
+            default -> throw new IllegalStateException(f.type().toString());
+        }
+    }
+}
