@@ -56,6 +56,7 @@ public final class GroundTruth {
         public Long fromSeq;
         public Long toSeq;
         public Double silenceSeconds;
+        public Integer status;
         public String effect;
     }
 
@@ -102,6 +103,7 @@ public final class GroundTruth {
         i.channel = f.channel();
         i.line = f.line();
         i.description = f.describe();
+        i.status = f.type() == FaultType.DR_SIGNAL ? f.status() : null;
         faults.add(i);
         return i;
     }

@@ -66,10 +66,24 @@ public final class ScenarioLoader {
         top.finish();
         Duration scaledDuration = Duration.ofNanos(Math.round(duration.toNanos() * timeScale));
         Scenario scenario = new Scenario(name, description, scaledDuration, rate, rates, faults);
-        for (int i = 0; i < faults.size(); i++) {
-            check(file, "faults[" + i + "]", faults.get(i), i, faults, scenario.duration(), config, timeScale);
-        }
+        validate(scenario, config, file, timeScale);
         return scenario;
+    }
+
+    /** Checks that every fault of a scenario is observable as scripted with this config. */
+    public static void validate(Scenario scenario, MonitorConfig config, String source, double timeScale) throws ConfigException {
+        List<Fault> faults = scenario.faults();
+        for (int i = 0; i < faults.size(); i++) {
+            check(source, "faults[" + i + "]", faults.get(i), i, faults, scenario.duration(), config, timeScale);
+        }
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            boolean needsTraffic = f.type() == FaultType.DROP || f.type() == FaultType.DUPLICATE || f.type() == FaultType.REORDER;
+            if (needsTraffic && (scenario.rateOf(f.feed(), f.channel()) == 0 || "dr".equals(f.channel()))) {
+                throw new ConfigException(source, "faults[" + i + "].channel", "expected a channel with traffic for a "
+                        + f.type().configName() + " fault; " + f.feed() + "/" + f.channel() + " publishes no messages");
+            }
+        }
     }
 
     private static Fault fault(Section s, MonitorConfig config) throws ConfigException {

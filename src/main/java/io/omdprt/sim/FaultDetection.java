@@ -1,0 +1,107 @@
+package io.omdprt.sim;
+
+import io.omdprt.event.EventType;
+import io.omdprt.event.MonitorEvent;
+import io.omdprt.track.LineCounter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * For every injected fault, what the monitor detected: the event or counter that shows it, or that
+ * nothing does. The demo's summary, and a check that the monitor misses nothing it is shown.
+ */
+public final class FaultDetection {
+    /** One fault and its detection. */
+    public record Result(GroundTruth.InjectedFault fault, boolean detected, String seen) {
+    }
+
+    private FaultDetection() {
+    }
+
+    public static List<Result> detect(GroundTruth truth, List<MonitorEvent> events, Observed observed) {
+        List<Result> results = new ArrayList<>();
+        for (GroundTruth.InjectedFault f : truth.faults) {
+            results.add(detect(f, truth, events, observed));
+        }
+        return results;
+    }
+
+    private static Result detect(GroundTruth.InjectedFault f, GroundTruth truth, List<MonitorEvent> events, Observed observed) {
+        Instant at = Instant.parse(f.at);
+        List<MonitorEvent> after = events.stream()
+                .filter(e -> !e.time().isBefore(at.minusMillis(5)) && Objects.equals(e.feed(), f.feed))
+                .filter(e -> Objects.equals(e.channel(), f.channel))
+                .toList();
+        switch (f.type) {
+            case "drop": {
+                if (f.fromSeq == null) {
+                    return new Result(f, false, "the drop never happened (no traffic after it)");
+                }
+                EventType type = f.line == null ? EventType.ARBITRATED_GAP : EventType.LINE_GAP;
+                for (MonitorEvent e : after) {
+                    if (e.type() == type && (f.line == null || f.line.equals(e.line()))
+                            && Objects.equals(e.fromSeq(), f.fromSeq) && Objects.equals(e.toSeq(), f.toSeq)) {
+                        return new Result(f, true, (f.line == null ? "DATA LOSS (arbitrated gap) " : "line " + f.line + " gap ")
+                                + e.fromSeq() + ".." + e.toSeq() + " (" + e.messages() + " messages)");
+                    }
+                }
+                return new Result(f, false, "no " + type.label() + " " + f.fromSeq + ".." + f.toSeq);
+            }
+            case "line-down":
+                return outage(f, after, EventType.LINE_DOWN, EventType.LINE_UP, "line " + f.line);
+            case "channel-silent":
+                return outage(f, after, EventType.CHANNEL_DOWN, EventType.CHANNEL_UP, "channel");
+            case "duplicate": {
+                long expected = truth.line(f.feed, f.channel, f.line).duplicateMessages;
+                long seen = observed.line(f.feed, f.channel, f.line, LineCounter.DUPLICATE_MESSAGES);
+                return new Result(f, seen >= expected && expected > 0, seen + " duplicate messages counted on line " + f.line);
+            }
+            case "reorder": {
+                long expected = truth.line(f.feed, f.channel, f.line).lateMessages;
+                long seen = observed.line(f.feed, f.channel, f.line, LineCounter.LATE_MESSAGES);
+                return new Result(f, seen >= expected && expected > 0, seen + " late (out-of-order) messages on line " + f.line);
+            }
+            case "delay": {
+                long samples = observed.skewSamplesAtLeast(f.feed, f.channel, 0.01);
+                return new Result(f, samples > 0, samples + " A/B skew samples of 10 ms or more");
+            }
+            case "sequence-reset": {
+                long lines = after.stream().filter(e -> e.type() == EventType.SEQUENCE_RESET).map(MonitorEvent::line).distinct().count();
+                long expected = truth.getLines().stream().filter(l -> l.feed.equals(f.feed) && l.channel.equals(f.channel)).count();
+                return new Result(f, lines == expected, "sequence reset seen on " + lines + " of " + expected + " lines");
+            }
+            case "dr-signal": {
+                for (MonitorEvent e : after) {
+                    if (e.type() == EventType.DR_STATUS && e.value() != null && e.value() == dr(f)) {
+                        return new Result(f, true, "DR status " + e.previous() + " -> " + e.value());
+                    }
+                }
+                return new Result(f, false, "no DR status change to " + dr(f));
+            }
+            default:
+                return new Result(f, false, "unknown fault type " + f.type);
+        }
+    }
+
+    private static long dr(GroundTruth.InjectedFault f) {
+        return f.status == null ? -1 : f.status;
+    }
+
+    private static Result outage(GroundTruth.InjectedFault f, List<MonitorEvent> after, EventType down, EventType up, String what) {
+        boolean wentDown = false;
+        for (MonitorEvent e : after) {
+            if (f.line != null && !f.line.equals(e.line())) {
+                continue;
+            }
+            if (e.type() == down) {
+                wentDown = true;
+            } else if (e.type() == up && wentDown) {
+                return new Result(f, true, what + " down, back after " + String.format(Locale.ROOT, "%.2fs", e.seconds()));
+            }
+        }
+        return new Result(f, false, wentDown ? what + " went down but never came back" : "no " + down.label());
+    }
+}
