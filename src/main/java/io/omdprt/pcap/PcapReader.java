@@ -27,8 +27,8 @@ import java.nio.file.StandardOpenOption;
 public final class PcapReader implements AutoCloseable {
     public static final int DEFAULT_BUFFER_BYTES = 8 << 20;
 
-    private static final int MAGIC_MICROS = 0xA1B2C3D4;
-    private static final int MAGIC_NANOS = 0xA1B23C4D;
+    private static final int MAGIC_MICROS = TimestampPrecision.MICROS.magic();
+    private static final int MAGIC_NANOS = TimestampPrecision.NANOS.magic();
     private static final int MAGIC_MODIFIED = 0xA1B2CD34;
     private static final int GZIP_MAGIC = 0x1F8B;
 
@@ -121,7 +121,7 @@ public final class PcapReader implements AutoCloseable {
         return framing.format();
     }
 
-    /** The link type of the last record read; for classic pcap, the file's. */
+    /** The link type of the last record read (see {@link LinkType}); for classic pcap, the file's; -1 before a pcapng's first packet. */
     public int linkType() {
         return framing.linkType;
     }

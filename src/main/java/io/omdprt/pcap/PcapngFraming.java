@@ -38,6 +38,7 @@ final class PcapngFraming extends Framing {
 
     PcapngFraming(ReadBuffer in, String file) {
         super(in, file);
+        linkType = -1;
     }
 
     @Override
