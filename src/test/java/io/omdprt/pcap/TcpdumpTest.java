@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The reader against captures the real tcpdump takes, and tcpdump against what the writer writes. */
 class TcpdumpTest {
@@ -51,16 +52,17 @@ class TcpdumpTest {
         }
     }
 
+    /** On lo tcpdump writes Ethernet frames; on the "any" device, Linux cooked headers (SLL2 since tcpdump 4.99). */
     @ParameterizedTest
-    @EnumSource(TimestampPrecision.class)
-    void readsWhatTcpdumpCapturedOnLoopback(TimestampPrecision precision) throws Exception {
+    @CsvSource({"lo, MICROS", "lo, NANOS", "any, NANOS"})
+    void readsWhatTcpdumpCapturedOnLoopback(String device, TimestampPrecision precision) throws Exception {
         Path tcpdump = ExternalTool.require("tcpdump", "tcpdump");
         int port = freePort();
         Path capture = dir.resolve("lo.pcap");
         Path stderr = dir.resolve("tcpdump.err");
         // Immediate mode hands each packet over at once; its ring has one slot per snaplen bytes, and loopback
         // delivers every packet twice (out and in), so a small snaplen and a large buffer keep a burst whole.
-        List<String> command = new ArrayList<>(List.of(tcpdump.toString(), "-i", "lo", "-n", "-U", "--immediate-mode",
+        List<String> command = new ArrayList<>(List.of(tcpdump.toString(), "-i", device, "-n", "-U", "--immediate-mode",
                 "-s", "2048", "-B", "16384", "-Z", "root", "-w", capture.toString()));
         if (precision == TimestampPrecision.NANOS) {
             command.add("--time-stamp-precision=nano");
@@ -88,7 +90,12 @@ class TcpdumpTest {
 
             try (PcapReader reader = PcapReader.open(capture)) {
                 assertEquals(precision == TimestampPrecision.NANOS ? CaptureFormat.PCAP_NANOS : CaptureFormat.PCAP_MICROS, reader.format());
-                assertEquals(LinkType.ETHERNET, reader.linkType());
+                if (device.equals("lo")) {
+                    assertEquals(LinkType.ETHERNET, reader.linkType());
+                } else {
+                    assertTrue(reader.linkType() == LinkType.LINUX_SLL2 || reader.linkType() == LinkType.LINUX_SLL,
+                            LinkType.describe(reader.linkType()));
+                }
                 List<Captures.Datagram> got = Captures.readAll(reader);
                 assertEquals(DATAGRAMS, got.size(), "each datagram once; skipped: " + reader.skippedTotal());
                 long previous = 0;
