@@ -11,29 +11,31 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Watches HKEX OMD-C / OMD-CC multicast feeds during Post Release Tests and reports data loss.",
-        subcommands = {MonitorCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, MonitorCommand.class, SimulateCommand.class, CheckConfigCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int BAD_USAGE = 2;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    /** Runs a command line and returns its exit code (tests call this instead of main). No arguments: the demo. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        if (args.length == 0) {
+            args = new String[] {"demo"};
+        }
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_USAGE : FAILURE);
         return cli.execute(args);
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        // Only reached with options and no command (e.g. --verbose typos are rejected before): show usage.
+        new CommandLine(this).usage(System.out);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,176 @@
+package io.omdprt.cli;
+
+import io.omdprt.config.ConfigException;
+import io.omdprt.config.ConfigLoader;
+import io.omdprt.config.Durations;
+import io.omdprt.config.HttpConfig;
+import io.omdprt.config.MonitorConfig;
+import io.omdprt.event.EventRecorder;
+import io.omdprt.monitor.Monitor;
+import io.omdprt.monitor.MonitoredChannel;
+import io.omdprt.net.MulticastSender;
+import io.omdprt.net.ReceiverException;
+import io.omdprt.sim.DemoScript;
+import io.omdprt.sim.FaultDetection;
+import io.omdprt.sim.GroundTruth;
+import io.omdprt.sim.MulticastSink;
+import io.omdprt.sim.Observed;
+import io.omdprt.sim.Scenario;
+import io.omdprt.sim.Simulator;
+import io.omdprt.sim.TruthCheck;
+import io.omdprt.track.ChannelCounter;
+import io.omdprt.track.LineCounter;
+import io.omdprt.track.LineTracker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the simulator and the monitor together on loopback with a rehearsal script,",
+            "show a live table each second, and end with every injected fault next to what was detected.",
+            "Exit 0 when every fault was detected, 1 when one was missed."})
+final class DemoCommand implements Callable<Integer> {
+    static final String CONFIG_RESOURCE = "config/demo.yaml";
+
+    @Option(names = "--duration", paramLabel = "D", defaultValue = "2m",
+            description = "Length of the rehearsal, at least 20s (default 2m).")
+    String duration;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "-1",
+            description = "HTTP port for /metrics and the status page (default: the config's 9466, or any free one).")
+    int port;
+
+    @Option(names = "--quiet", description = "No live table, only the summary.")
+    boolean quiet;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        MonitorConfig config;
+        Scenario scenario;
+        try {
+            config = loadDemoConfig();
+            Duration d = Durations.parse(duration);
+            if (d == null) {
+                throw new ConfigException("--duration", "", "expected a duration such as 30s or 2m, got '" + duration + "'");
+            }
+            scenario = DemoScript.build(d, config);
+        } catch (ConfigException e) {
+            System.err.println("invalid input: " + e.getMessage());
+            return Main.BAD_USAGE;
+        }
+        EventRecorder recorder = new EventRecorder();
+        Monitor monitor;
+        try {
+            monitor = startMonitor(config, recorder);
+        } catch (ReceiverException | IllegalStateException e) {
+            System.err.println("cannot start the monitor: " + e.getMessage());
+            return Main.FAILURE;
+        }
+        try (monitor; MulticastSink sink = new MulticastSink(MulticastSender.loopback())) {
+            out.printf("omd-prt-monitor demo: %s, %d s, on loopback (TTL 0)%n", scenario.name(), scenario.duration().toSeconds());
+            out.printf("status page http://127.0.0.1:%d/   metrics http://127.0.0.1:%d/metrics%n%n", monitor.httpPort(), monitor.httpPort());
+            Simulator simulator = new Simulator(monitor.config(), scenario, sink, 7).lingerUntilStopped();
+            Thread running = new Thread(simulator::run, "simulator");
+            running.setDaemon(true);
+            running.start();
+            try {
+                long started = System.nanoTime();
+                while (!simulator.scenarioDone()) {
+                    Thread.sleep(1_000);
+                    if (!quiet) {
+                        printTable(monitor, (System.nanoTime() - started) / 1_000_000_000L);
+                    }
+                }
+                return summarize(monitor, simulator.truth(), recorder);
+            } finally {
+                simulator.stop();
+                running.join(5_000);
+            }
+        }
+    }
+
+    static MonitorConfig loadDemoConfig() throws ConfigException {
+        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(CONFIG_RESOURCE)) {
+            if (in == null) {
+                throw new ConfigException("classpath:" + CONFIG_RESOURCE, "", "expected the demo config inside the jar");
+            }
+            return new ConfigLoader().parse("classpath:" + CONFIG_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("classpath:" + CONFIG_RESOURCE, "", "expected a readable demo config: " + e.getMessage());
+        }
+    }
+
+    private Monitor startMonitor(MonitorConfig config, EventRecorder recorder) throws ReceiverException, InterruptedException {
+        HttpConfig http = config.http();
+        Monitor.Extensions extensions = new Monitor.Extensions(List.of(recorder));
+        if (port >= 0) {
+            return Monitor.start(config.withHttp(new HttpConfig(http.bind(), port, http.windowToken())), extensions);
+        }
+        try {
+            return Monitor.start(config, extensions);
+        } catch (IllegalStateException busy) {
+            System.err.printf("port %d is busy (%s); using any free port%n", http.port(), busy.getMessage());
+            return Monitor.start(config.withHttp(new HttpConfig(http.bind(), 0, http.windowToken())), extensions);
+        }
+    }
+
+    private void printTable(Monitor monitor, long seconds) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "t=%3ds  %-16s %-11s %-9s %-11s %-6s %s%n", seconds, "channel", "lines",
+                "state", "line gaps", "lost", "last packet"));
+        long now = monitor.clock().nanoTime();
+        for (MonitoredChannel c : monitor.channels().channels()) {
+            StringBuilder lines = new StringBuilder();
+            StringBuilder gaps = new StringBuilder();
+            StringBuilder age = new StringBuilder();
+            for (LineTracker l : c.tracker().lines()) {
+                lines.append(l.name()).append(l.isUp() ? " up " : " DOWN ");
+                gaps.append(gaps.length() == 0 ? "" : "/").append(l.get(LineCounter.GAPS));
+                long last = l.get(LineCounter.LAST_ARRIVAL_NANOS);
+                age.append(age.length() == 0 ? "" : " ").append(last == 0 ? "never"
+                        : String.format(Locale.ROOT, "%.1fs", Math.max(0, now - last) / 1e9));
+            }
+            long lost = c.tracker().get(ChannelCounter.ARBITRATED_MISSING_MESSAGES);
+            b.append(String.format(Locale.ROOT, "        %-16s %-11s %-9s %-11s %-6d %s%n", c, lines.toString().trim(),
+                    c.tracker().isUp() ? (lost > 0 ? "LOSS" : "ok") : "DOWN", gaps, lost, age));
+        }
+        out.print(b.append('\n'));
+    }
+
+    private int summarize(Monitor monitor, GroundTruth truth, EventRecorder recorder) throws InterruptedException {
+        // Let the last arbitration waits and liveness ticks pass, then read the monitor's verdict.
+        Thread.sleep(monitor.config().arbitrationWait().toMillis() + 3 * monitor.config().liveness().checkInterval().toMillis() + 200);
+        Observed observed = Observed.of(monitor.channels(), monitor.clock().nanoTime());
+        List<FaultDetection.Result> results = FaultDetection.detect(truth, recorder.events(), observed);
+        out.println("Injected fault                                              Detected by the monitor");
+        int missed = 0;
+        for (FaultDetection.Result r : results) {
+            out.printf(Locale.ROOT, "%5.1fs %-52s %s %s%n", r.fault().atSeconds, r.fault().description,
+                    r.detected() ? "yes:" : "NO: ", r.seen());
+            if (!r.detected()) {
+                missed++;
+            }
+        }
+        List<TruthCheck.Check> mismatches = TruthCheck.failures(TruthCheck.compare(truth, observed,
+                monitor.config().liveness().checkInterval().toMillis() / 1e3 + 0.1));
+        for (TruthCheck.Check c : mismatches) {
+            out.println("count mismatch: " + c);
+        }
+        out.println();
+        if (missed == 0 && mismatches.isEmpty()) {
+            out.printf("All %d injected faults were detected, and every count matches what was injected.%n", results.size());
+            return Main.OK;
+        }
+        out.printf("%d of %d injected faults NOT detected, %d count mismatches.%n", missed, results.size(), mismatches.size());
+        return Main.FAILURE;
+    }
+}
