@@ -14,6 +14,8 @@ public enum EventType {
     WINDOW_START("window_start"),
     WINDOW_END("window_end"),
     MONITOR_START("monitor_start"),
+    /** Written every few seconds: after a crash, the last one bounds when the monitor stopped. */
+    MONITOR_ALIVE("monitor_alive"),
     MONITOR_STOP("monitor_stop");
 
     private final String label;

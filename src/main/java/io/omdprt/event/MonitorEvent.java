@@ -15,39 +15,42 @@ import java.time.Instant;
  * @param value     DR status, new sequence number after a reset, or dropped datagrams
  * @param previous  previous DR status, or the drop counter before
  * @param window    window name (window events)
- * @param detail    free text: version, reason, description
+ * @param until     scheduled end of a window (window_start)
+ * @param detail    free text: version, reason, description, the monitored lines
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitorEvent(Instant time, EventType type, String feed, String channel, String line, String site,
                            Long fromSeq, Long toSeq, Instant since, Double seconds, Long value, Long previous,
-                           String window, String detail) {
+                           String window, Instant until, String detail) {
 
     public static MonitorEvent of(Instant time, EventType type) {
-        return new MonitorEvent(time, type, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new MonitorEvent(time, type, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A window event: its name and scheduled start and end. */
+    public MonitorEvent window(String name, Instant start, Instant end) {
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, start, seconds, value, previous, name, end, detail);
     }
 
     public MonitorEvent at(String feed, String channel, String line, String site) {
-        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, value, previous, window, detail);
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, value, previous, window, until, detail);
     }
 
     public MonitorEvent range(long from, long to) {
-        return new MonitorEvent(time, type, feed, channel, line, site, from, to, since, seconds, value, previous, window, detail);
+        return new MonitorEvent(time, type, feed, channel, line, site, from, to, since, seconds, value, previous, window, until, detail);
     }
 
     public MonitorEvent outage(Instant start, Double lengthSeconds) {
-        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, start, lengthSeconds, value, previous, window, detail);
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, start, lengthSeconds, value, previous, window, until, detail);
     }
 
     public MonitorEvent values(Long newValue, Long previousValue) {
-        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, newValue, previousValue, window, detail);
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, newValue, previousValue, window, until, detail);
     }
 
-    public MonitorEvent window(String name) {
-        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, value, previous, name, detail);
-    }
 
     public MonitorEvent detail(String text) {
-        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, value, previous, window, text);
+        return new MonitorEvent(time, type, feed, channel, line, site, fromSeq, toSeq, since, seconds, value, previous, window, until, text);
     }
 
     /** Messages in the gap, for gap events. */
