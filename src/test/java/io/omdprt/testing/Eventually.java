@@ -16,6 +16,11 @@ public final class Eventually {
     }
 
     public static void await(Duration timeout, Check check) throws Exception {
+        await(timeout, Duration.ofMillis(20), check);
+    }
+
+    /** As {@link #await(Duration, Check)}, checking every {@code poll} (for checks that cost more than a scrape). */
+    public static void await(Duration timeout, Duration poll, Check check) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last;
         while (true) {
@@ -26,7 +31,7 @@ public final class Eventually {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + timeout.toMillis() + " ms: " + last);
             }
-            Thread.sleep(20);
+            Thread.sleep(poll.toMillis());
         }
     }
 }

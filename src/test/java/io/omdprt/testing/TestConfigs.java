@@ -4,6 +4,11 @@ import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.MonitorConfig;
 import java.io.IOException;
 import java.net.DatagramSocket;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback configs with groups and ports no other test uses at the same time. */
@@ -67,26 +72,61 @@ public final class TestConfigs {
      * {@code extraYaml} is added at the top level; an {@code http:} section in it replaces the default one.
      */
     public static MonitorConfig twoLines(String extraYaml) throws Exception {
-        int port = freeUdpPort();
-        String groupA = randomGroup();
-        String groupB = randomGroup();
-        while (groupB.equals(groupA)) {
-            groupB = randomGroup();
-        }
+        return loopback(extraYaml, 1, false);
+    }
+
+    /**
+     * One feed "f" on loopback with channels 1..{@code channels}, each with lines A and B sharing one port
+     * (different groups), and with {@code drSignal} its DR channel (lines A and B, channel label "dr").
+     * {@code extraYaml} is added at the top level; an {@code http:} section in it replaces the default one.
+     */
+    public static MonitorConfig loopback(String extraYaml, int channels, boolean drSignal) throws Exception {
         String header = fastHeader("test");
         if (extraYaml.startsWith("http:") || extraYaml.contains("\nhttp:")) {
             header = header.replace("http: { bind: 127.0.0.1, port: 0 }\n", "");
         }
-        String yaml = header + extraYaml
-                + "feeds:\n"
-                + "  - name: f\n"
-                + "    protocol: omd-c\n"
-                + "    interface: 127.0.0.1\n"
-                + "    channels:\n"
-                + "      - id: 1\n"
-                + "        lines:\n"
-                + "          - { name: A, group: " + groupA + ", port: " + port + " }\n"
-                + "          - { name: B, group: " + groupB + ", port: " + port + " }\n";
-        return new ConfigLoader().parse("test.yaml", yaml);
+        Set<String> groups = new HashSet<>();
+        StringBuilder yaml = new StringBuilder(header).append(extraYaml)
+                .append("feeds:\n")
+                .append("  - name: f\n")
+                .append("    protocol: omd-c\n")
+                .append("    interface: 127.0.0.1\n")
+                .append("    channels:\n");
+        for (int id = 1; id <= channels; id++) {
+            yaml.append("      - id: ").append(id).append("\n")
+                    .append("        lines:\n")
+                    .append(linePair("          ", groups));
+        }
+        if (drSignal) {
+            yaml.append("    dr-signal:\n")
+                    .append("      lines:\n")
+                    .append(linePair("        ", groups));
+        }
+        return new ConfigLoader().parse("test.yaml", yaml.toString());
+    }
+
+    /** Lines A and B on one free port, each on a group no other line of the config uses. */
+    private static String linePair(String indent, Set<String> used) throws IOException {
+        int port = freeUdpPort();
+        StringBuilder lines = new StringBuilder();
+        for (String name : new String[] {"A", "B"}) {
+            String group = randomGroup();
+            while (!used.add(group)) {
+                group = randomGroup();
+            }
+            lines.append(indent).append("- { name: ").append(name).append(", group: ").append(group)
+                    .append(", port: ").append(port).append(" }\n");
+        }
+        return lines.toString();
+    }
+
+    /**
+     * A {@code windows:} list item for a window that is surely active now: 00:00 to 23:59 in a zone
+     * where it is around noon.
+     */
+    public static String windowCoveringNow(String name) {
+        ZoneOffset zone = ZoneOffset.ofHours(12 - LocalTime.now(ZoneOffset.UTC).getHour());
+        return "  - { name: " + name + ", date: " + LocalDate.now(zone) + ", start: \"00:00\", end: \"23:59\", zone: \""
+                + zone.getId() + "\" }\n";
     }
 }

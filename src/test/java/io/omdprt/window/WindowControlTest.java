@@ -8,8 +8,6 @@ import io.omdprt.monitor.Monitor;
 import io.omdprt.testing.Http;
 import io.omdprt.testing.Scrape;
 import io.omdprt.testing.TestConfigs;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Windows as metrics, and the token-guarded control endpoint for ad-hoc rehearsal windows. */
@@ -18,12 +16,9 @@ class WindowControlTest {
 
     @Test
     void configuredWindowsAreExportedAndAdHocOnesNeedTheToken() throws Exception {
-        // A zone where it is around noon now, so a 00:00-23:59 window there is surely active.
-        ZoneOffset zone = ZoneOffset.ofHours(12 - java.time.LocalTime.now(ZoneOffset.UTC).getHour());
-        String today = LocalDate.now(zone).toString();
         String windows = "windows:\n"
                 + "  - { name: PAST, date: 2024-01-06, start: \"09:00\", end: \"12:10\" }\n"
-                + "  - { name: NOW, date: " + today + ", start: \"00:00\", end: \"23:59\", zone: \"" + zone.getId() + "\" }\n";
+                + TestConfigs.windowCoveringNow("NOW");
         MonitorConfig config = TestConfigs.twoLines("http: { bind: 127.0.0.1, port: 0, window-token: " + TOKEN + " }\n" + windows);
         try (Monitor monitor = Monitor.start(config)) {
             int port = monitor.httpPort();

@@ -1,0 +1,218 @@
+package io.omdprt.observability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omdprt.config.ChannelConfig;
+import io.omdprt.config.LineConfig;
+import io.omdprt.config.MonitorConfig;
+import io.omdprt.monitor.Monitor;
+import io.omdprt.net.MulticastSender;
+import io.omdprt.protocol.PacketEncoder;
+import io.omdprt.testing.Eventually;
+import io.omdprt.testing.ExternalTool;
+import io.omdprt.testing.Http;
+import io.omdprt.testing.TestConfigs;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real alert rules in a real Prometheus (the Debian binary, on loopback) scraping a monitor fed
+ * over loopback multicast during an active PRT window: loss on both lines of a channel makes the
+ * arbitrated-gap alert fire; loss on one line only makes only the single-line warning fire.
+ */
+class PrometheusEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void arbitratedLossPagesAndSingleLineLossOnlyWarns(@TempDir Path dir) throws Exception {
+        Path binary = ExternalTool.require("prometheus", "prometheus");
+        MonitorConfig config = TestConfigs.loopback("windows:\n" + TestConfigs.windowCoveringNow("NOW"), 2, false);
+        try (Monitor monitor = Monitor.start(config); Publisher feed = new Publisher(config)) {
+            feed.tick();
+            Api api = startPrometheus(binary, dir, monitor.httpPort());
+            try {
+                api.awaitReady();
+                // Both channels flowing on both lines, scraped and evaluated: no alert at all.
+                Eventually.await(WAIT, POLL, () -> {
+                    feed.tick();
+                    int flowing = api.query("increase(omd_line_packets_total[1m]) > 0").size();
+                    return flowing == 4 ? null : flowing + " of 4 lines seen flowing by Prometheus";
+                });
+                api.awaitEvaluationAfterNow(feed);
+                assertEquals(Set.of(), api.alerts(null), "no alert while nothing is lost");
+
+                // Channel 1 loses the same message on A and on B: real loss.
+                feed.lose(1, "A", "B");
+                Eventually.await(WAIT, POLL, () -> {
+                    feed.tick();
+                    Set<String> firing = api.alerts("firing");
+                    return firing.contains("OmdArbitratedGap f/1") ? null : "firing: " + firing;
+                });
+
+                // Channel 2 loses a message on A only: B covers it.
+                feed.lose(2, "A");
+                Eventually.await(WAIT, POLL, () -> {
+                    feed.tick();
+                    Set<String> firing = api.alerts("firing");
+                    return firing.contains("OmdLineGap f/2 A") ? null : "firing: " + firing;
+                });
+                // Give any arbitrated gap of channel 2 time to be scraped and evaluated before saying there is none.
+                api.awaitEvaluationAfterNow(feed);
+                assertEquals(0, api.query("omd_arbitrated_gaps_total{channel=\"2\"} > 0").size(), "channel 2 lost nothing");
+                assertEquals(Set.of("OmdArbitratedGap f/1", "OmdLineGap f/1 A", "OmdLineGap f/1 B", "OmdLineGap f/2 A"),
+                        api.alerts("firing"));
+                assertTrue(api.alerts(null).stream().noneMatch(a -> a.startsWith("OmdArbitratedGap f/2")), "not even pending");
+            } finally {
+                api.process().destroy();
+                if (!api.process().waitFor(10, TimeUnit.SECONDS)) {
+                    api.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    /** Starts Prometheus on a free loopback port, scraping the monitor every second with the real alert rules. */
+    private static Api startPrometheus(Path binary, Path dir, int monitorPort) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, "global:\n"
+                + "  scrape_interval: 1s\n"
+                + "  scrape_timeout: 1s\n"
+                + "  evaluation_interval: 1s\n"
+                + "rule_files:\n"
+                + "  - " + ObservabilityFiles.RULES.toAbsolutePath() + "\n"
+                + "scrape_configs:\n"
+                + "  - job_name: " + ObservabilityFiles.JOB + "\n"
+                + "    static_configs:\n"
+                + "      - targets: ['127.0.0.1:" + monitorPort + "']\n"
+                + "        labels: { instance: e2e-primary, receiver_site: primary }\n");
+        Path log = dir.resolve("prometheus.log");
+        Process p = new ProcessBuilder(binary.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new Api(p, port, log);
+    }
+
+    /** A running Prometheus and its HTTP API. */
+    private record Api(Process process, int port, Path log) {
+        void awaitReady() throws Exception {
+            Eventually.await(WAIT, POLL, () -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("prometheus exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                }
+                try {
+                    return Http.get(port, "/-/ready").statusCode() == 200 ? null : "not ready";
+                } catch (IOException e) {
+                    return "not listening yet: " + e;
+                }
+            });
+        }
+
+        JsonNode get(String path) throws Exception {
+            if (!process.isAlive()) {
+                throw new AssertionError("prometheus exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            HttpResponse<String> r = Http.get(port, path);
+            JsonNode body = JSON.readTree(r.body());
+            assertEquals("success", body.path("status").asText(), path + ": " + r.body());
+            return body.path("data");
+        }
+
+        JsonNode query(String promql) throws Exception {
+            return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)).path("result");
+        }
+
+        /** Alerts in the given state (any when null), as "name feed/channel line". */
+        Set<String> alerts(String state) throws Exception {
+            Set<String> out = new TreeSet<>();
+            for (JsonNode a : get("/api/v1/alerts").path("alerts")) {
+                if (state == null || a.path("state").asText().equals(state)) {
+                    JsonNode l = a.path("labels");
+                    out.add((l.path("alertname").asText() + " " + l.path("feed").asText() + "/" + l.path("channel").asText()
+                            + " " + l.path("line").asText()).replaceAll("[ /]+$", ""));
+                }
+            }
+            return out;
+        }
+
+        /** Waits until every rule group was evaluated after a scrape taken after now. */
+        void awaitEvaluationAfterNow(Publisher feed) throws Exception {
+            OffsetDateTime after = OffsetDateTime.now().plusSeconds(1).plusNanos(500_000_000L);
+            Eventually.await(WAIT, POLL, () -> {
+                feed.tick();
+                Set<String> late = new HashSet<>();
+                for (JsonNode g : get("/api/v1/rules").path("groups")) {
+                    if (!OffsetDateTime.parse(g.path("lastEvaluation").asText()).isAfter(after)) {
+                        late.add(g.path("name").asText());
+                    }
+                }
+                return late.isEmpty() ? null : "not evaluated since " + after + ": " + late;
+            });
+        }
+    }
+
+    /**
+     * Publishes both lines of every channel over loopback multicast, one message per packet and tick,
+     * the same sequence numbers on every line; {@link #lose} drops the next message on some lines.
+     */
+    private static final class Publisher implements AutoCloseable {
+        private final MonitorConfig config;
+        private final MulticastSender sender = MulticastSender.loopback();
+        private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1500]);
+        private final PacketEncoder encoder = new PacketEncoder();
+        private final Set<String> drops = new HashSet<>();
+        private long seq = 1;
+
+        Publisher(MonitorConfig config) throws IOException {
+            this.config = config;
+        }
+
+        void lose(int channel, String... lines) {
+            for (String line : lines) {
+                drops.add(channel + "/" + line + "/" + seq);
+            }
+        }
+
+        void tick() throws IOException {
+            for (ChannelConfig c : config.feeds().get(0).channels()) {
+                for (LineConfig l : c.lines()) {
+                    if (!drops.contains(c.id() + "/" + l.name() + "/" + seq)) {
+                        encoder.begin(buffer, 0, seq, System.currentTimeMillis() * 1_000_000L);
+                        encoder.message(50, 32);
+                        sender.send(buffer.byteArray(), encoder.finish(), l.groupAddress());
+                    }
+                }
+            }
+            seq++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            sender.close();
+        }
+    }
+}
