@@ -50,6 +50,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No live table, only the summary.")
     boolean quiet;
 
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "data",
+            description = "Where the journal and the report go (DIR/journal, DIR/reports). Default: data")
+    java.nio.file.Path output;
+
     private final PrintStream out = System.out;
 
     @Override
@@ -58,6 +62,8 @@ final class DemoCommand implements Callable<Integer> {
         Scenario scenario;
         try {
             config = loadDemoConfig();
+            config = config.withOutput(new io.omdprt.config.JournalConfig(output.resolve("journal"), config.journal().retentionDays()),
+                    output.resolve("reports"));
             Duration d = Durations.parse(duration);
             if (d == null) {
                 throw new ConfigException("--duration", "", "expected a duration such as 30s or 2m, got '" + duration + "'");
@@ -78,6 +84,11 @@ final class DemoCommand implements Callable<Integer> {
         try (monitor; MulticastSink sink = new MulticastSink(MulticastSender.loopback())) {
             out.printf("omd-prt-monitor demo: %s, %d s, on loopback (TTL 0)%n", scenario.name(), scenario.duration().toSeconds());
             out.printf("status page http://127.0.0.1:%d/   metrics http://127.0.0.1:%d/metrics%n%n", monitor.httpPort(), monitor.httpPort());
+            java.util.concurrent.CompletableFuture<io.omdprt.report.ReportWriter.Written> report = new java.util.concurrent.CompletableFuture<>();
+            monitor.recorder().onReport(report::complete);
+            String windowName = "demo-" + java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            monitor.windows().open(windowName, java.time.Instant.now(), null, "demo rehearsal: " + scenario.description());
             Simulator simulator = new Simulator(monitor.config(), scenario, sink, 7).lingerUntilStopped();
             Thread running = new Thread(simulator::run, "simulator");
             running.setDaemon(true);
@@ -90,7 +101,17 @@ final class DemoCommand implements Callable<Integer> {
                         printTable(monitor, (System.nanoTime() - started) / 1_000_000_000L);
                     }
                 }
-                return summarize(monitor, simulator.truth(), recorder);
+                int verdict = summarize(monitor, simulator.truth(), recorder);
+                monitor.windows().close(windowName, java.time.Instant.now());
+                try {
+                    io.omdprt.report.ReportWriter.Written written = report.get(15, java.util.concurrent.TimeUnit.SECONDS);
+                    out.printf("%nReport of window %s:%n  %s%n  %s%n  %s%n", windowName, written.html().toAbsolutePath(),
+                            written.markdown().toAbsolutePath(), written.json().toAbsolutePath());
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    out.println("the report could not be written in time: " + e);
+                    return Main.FAILURE;
+                }
+                return verdict;
             } finally {
                 simulator.stop();
                 running.join(5_000);

@@ -152,10 +152,17 @@ public final class ConfigLoader {
             journal = new JournalConfig(dir, retention);
         }
 
+        Path reportDir = Paths.get("data", "reports");
+        Section reports = top.optionalSection("reports");
+        if (reports != null) {
+            reportDir = Paths.get(reports.string("dir", reportDir.toString()));
+            reports.finish();
+        }
+
         List<WindowConfig> windows = windows(top.list("windows", false));
         List<FeedConfig> feeds = feeds(top.list("feeds", true));
         top.finish();
-        return new MonitorConfig(file, instance, site, http, liveness, wait, receiver, journal, windows, feeds);
+        return new MonitorConfig(file, instance, site, http, liveness, wait, receiver, journal, reportDir, windows, feeds);
     }
 
     private List<WindowConfig> windows(List<Section> sections) throws ConfigException {

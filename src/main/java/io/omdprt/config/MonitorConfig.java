@@ -1,5 +1,6 @@
 package io.omdprt.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * @param file     where it was read from, for messages
  * @param instance this monitor's name (exported in omd_monitor_info)
  * @param site     where this receiver sits (primary, dr)
+ * @param reportDir where window reports are written (a folder per window)
  */
 public record MonitorConfig(
         String file,
@@ -20,6 +22,7 @@ public record MonitorConfig(
         Duration arbitrationWait,
         ReceiverConfig receiver,
         JournalConfig journal,
+        Path reportDir,
         List<WindowConfig> windows,
         List<FeedConfig> feeds) {
 
@@ -46,10 +49,11 @@ public record MonitorConfig(
     }
 
     public MonitorConfig withHttp(HttpConfig newHttp) {
-        return new MonitorConfig(file, instance, site, newHttp, liveness, arbitrationWait, receiver, journal, windows, feeds);
+        return new MonitorConfig(file, instance, site, newHttp, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds);
     }
 
-    public MonitorConfig withJournal(JournalConfig newJournal) {
-        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, newJournal, windows, feeds);
+    /** The same config writing its journal and reports elsewhere (tests, the demo). */
+    public MonitorConfig withOutput(JournalConfig newJournal, Path newReportDir) {
+        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, newJournal, newReportDir, windows, feeds);
     }
 }

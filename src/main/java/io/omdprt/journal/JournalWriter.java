@@ -41,6 +41,7 @@ public final class JournalWriter implements EventSink, AutoCloseable {
     private static final long IDLE_PARK_NANOS = 5_000_000L;
 
     private final Path dir;
+    private final long aliveIntervalNanos;
     private final int retentionDays;
     private final Clock clock;
     private final ManyToOneConcurrentArrayQueue<MonitorEvent> queue = new ManyToOneConcurrentArrayQueue<>(QUEUE_CAPACITY);
@@ -62,9 +63,15 @@ public final class JournalWriter implements EventSink, AutoCloseable {
     private MonitorEvent carried;
 
     public JournalWriter(Path dir, int retentionDays, Clock clock) {
+        this(dir, retentionDays, clock, ALIVE_INTERVAL_NANOS);
+    }
+
+    JournalWriter(Path dir, int retentionDays, Clock clock, long aliveIntervalNanos) {
+        this.aliveIntervalNanos = aliveIntervalNanos;
         this.dir = dir;
         this.retentionDays = retentionDays;
         this.clock = clock;
+        this.lastAliveNanos = System.nanoTime();
         this.thread = new Thread(this::loop, "omd-journal");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -127,7 +134,7 @@ public final class JournalWriter implements EventSink, AutoCloseable {
             boolean stopping = !running;
             long now = System.nanoTime();
             boolean wrote = drain();
-            if (now - lastAliveNanos >= ALIVE_INTERVAL_NANOS && running) {
+            if (now - lastAliveNanos >= aliveIntervalNanos && running) {
                 lastAliveNanos = now;
                 accept(MonitorEvent.of(clock.instant(), EventType.MONITOR_ALIVE));
             }

@@ -7,6 +7,7 @@ import io.omdprt.http.HttpServer;
 import io.omdprt.http.Response;
 import io.omdprt.http.Route;
 import io.omdprt.http.StatusPage;
+import io.omdprt.metrics.JournalCollector;
 import io.omdprt.metrics.Metrics;
 import io.omdprt.metrics.OmdCollector;
 import io.omdprt.net.Receiver;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
 import java.time.Instant;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -46,6 +48,7 @@ public final class Monitor implements AutoCloseable {
     private final HttpServer http;
     private final WindowSchedule windows;
     private final EventSink events;
+    private final Recorder recorder;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What other parts (the journal, the demo) add to the service: more consumers of events. */
@@ -59,8 +62,10 @@ public final class Monitor implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.windows = new WindowSchedule(config.windows());
+        this.recorder = new Recorder(config, windows, Clock.systemUTC(), Metrics.VERSION);
         List<EventSink> sinks = new ArrayList<>();
         sinks.add(new EventLog());
+        sinks.add(recorder.journal());
         sinks.addAll(extensions.eventSinks());
         EventSink[] all = sinks.toArray(new EventSink[0]);
         this.events = event -> {
@@ -69,13 +74,19 @@ public final class Monitor implements AutoCloseable {
             }
         };
         this.channels = ChannelSet.create(config, new TrackerEvents(events), clock.nanoTime());
-        this.receiver = Receiver.start(config, channels, clock);
+        try {
+            this.receiver = Receiver.start(config, channels, clock);
+        } catch (ReceiverException | RuntimeException e) {
+            recorder.journal().close();
+            throw e;
+        }
         Metrics m = null;
         HttpServer h = null;
         try {
             m = new Metrics(config.instance(), config.site());
             m.register(new OmdCollector(channels, receiver, clock::nanoTime));
             m.register(new WindowCollector(windows, this::now));
+            m.register(new JournalCollector(recorder.journal()));
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
                     this::windowViews);
             Map<String, Route> routes = routes(m);
@@ -86,10 +97,12 @@ public final class Monitor implements AutoCloseable {
                 m.close();
             }
             receiver.close();
+            recorder.journal().close();
             throw e;
         }
         this.metrics = m;
         this.http = h;
+        recorder.start(events, receiver);
     }
 
     public static Monitor start(MonitorConfig config) throws ReceiverException, InterruptedException {
@@ -160,10 +173,16 @@ public final class Monitor implements AutoCloseable {
         return http.port();
     }
 
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    /** Stops receiving, records the stop (and the open windows' partial reports), then stops serving. */
     @Override
     public void close() {
-        http.close();
         receiver.close();
+        recorder.close();
+        http.close();
         metrics.close();
         LOG.info("monitor stopped");
     }

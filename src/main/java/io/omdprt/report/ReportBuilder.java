@@ -212,17 +212,21 @@ public final class ReportBuilder {
                 round(Duration.between(a, b).toNanos() / 1e9), ongoing));
     }
 
-    /** When the monitor was not running during [start, until). */
+    /** When the monitor was not running during [start, until), and which instances ran in it. */
     private static ReportModel.Monitor monitor(List<MonitorEvent> events, Instant start, Instant until, long skipped) {
         Set<String> instances = new LinkedHashSet<>();
         List<ReportModel.Downtime> downtime = new ArrayList<>();
         boolean running = false;
+        String instance = null;
         Instant lastSeen = null;
         Instant downSince = start;
         String reason = "not-running";
         for (MonitorEvent e : events) {
             if (!e.time().isBefore(until)) {
                 break;
+            }
+            if (running && instance != null && !e.time().isBefore(start)) {
+                instances.add(instance);
             }
             if (e.type() == EventType.MONITOR_START) {
                 if (running && lastSeen != null) {
@@ -234,8 +238,9 @@ public final class ReportBuilder {
                 }
                 running = true;
                 downSince = null;
-                if (e.detail() != null && !e.time().isBefore(start)) {
-                    instances.add(instanceOf(e.detail()));
+                instance = e.detail() == null ? "unknown" : instanceOf(e.detail());
+                if (!e.time().isBefore(start)) {
+                    instances.add(instance);
                 }
             } else if (e.type() == EventType.MONITOR_STOP) {
                 running = false;
@@ -245,9 +250,9 @@ public final class ReportBuilder {
             if (e.type() != EventType.MONITOR_STOP) {
                 lastSeen = e.time();
             }
-            if (running && !e.time().isBefore(start) && e.detail() != null && e.type() == EventType.MONITOR_START) {
-                instances.add(instanceOf(e.detail()));
-            }
+        }
+        if (running && instance != null) {
+            instances.add(instance);
         }
         if (!running && downSince != null) {
             addDowntime(downtime, downSince, until, reason, start, until);

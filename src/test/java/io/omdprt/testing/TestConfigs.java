@@ -41,9 +41,17 @@ public final class TestConfigs {
             }
             feeds.add(new io.omdprt.config.FeedConfig(f.name(), f.protocol(), channels));
         }
-        return new MonitorConfig(base.file(), "test", base.site(), new io.omdprt.config.HttpConfig("127.0.0.1", 0,
+        return withTempOutput(new MonitorConfig(base.file(), "test", base.site(), new io.omdprt.config.HttpConfig("127.0.0.1", 0,
                 base.http().windowToken()), new io.omdprt.config.LivenessConfig(heartbeat, staleAfter, java.time.Duration.ofMillis(20)),
-                java.time.Duration.ofMillis(100), base.receiver(), base.journal(), base.windows(), feeds);
+                java.time.Duration.ofMillis(100), base.receiver(), base.journal(), base.reportDir(), base.windows(), feeds));
+    }
+
+    /** The config with its journal and reports in a fresh temporary folder, never in the working tree. */
+    public static MonitorConfig withTempOutput(MonitorConfig config) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("omd-test-");
+        dir.toFile().deleteOnExit();
+        return config.withOutput(new io.omdprt.config.JournalConfig(dir.resolve("journal"), config.journal().retentionDays()),
+                dir.resolve("reports"));
     }
 
     /** A free UDP port (bound then released). */
@@ -102,7 +110,7 @@ public final class TestConfigs {
                     .append("      lines:\n")
                     .append(linePair("        ", groups));
         }
-        return new ConfigLoader().parse("test.yaml", yaml.toString());
+        return withTempOutput(new ConfigLoader().parse("test.yaml", yaml.toString()));
     }
 
     /** Lines A and B on one free port, each on a group no other line of the config uses. */

@@ -1,0 +1,195 @@
+package io.omdprt.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report as one self-contained HTML file (no scripts, fonts or images from elsewhere), with a
+ * timeline per channel drawn in inline SVG: a band per line (green up, red down, grey while the
+ * monitor itself was down) and a marker per gap.
+ */
+public final class HtmlReport {
+    static final int WIDTH = 960;
+    static final int LABEL = 90;
+    static final int ROW = 22;
+
+    private HtmlReport() {
+    }
+
+    public static String render(ReportModel r) {
+        ReportModel.Window w = r.window();
+        StringBuilder h = new StringBuilder(32 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>PRT report ").append(esc(w.name()))
+                .append(" — ").append(r.verdict()).append("</title><style>")
+                .append("body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#222;max-width:70em}")
+                .append("h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}table{border-collapse:collapse;margin:.5em 0}")
+                .append("th,td{border:1px solid #ccc;padding:.2em .6em;text-align:left}th{background:#f2f2f2}")
+                .append(".PASS{background:#d8f5d8}.WARN{background:#ffe9b3}.FAIL{background:#ffc9c9}")
+                .append(".verdict{font-weight:700;padding:.1em .6em;border-radius:.6em}")
+                .append("svg text{font:11px system-ui,sans-serif}.up{fill:#3aa655}.down{fill:#d93025}.monitor-down{fill:#9e9e9e}")
+                .append(".gap-marker{fill:#f29900}.gap-marker.arbitrated{fill:#a50e0e}.legend span{margin-right:1.2em}")
+                .append("</style></head><body>\n");
+        h.append("<h1>PRT report: ").append(esc(w.name())).append(" <span class=\"verdict ").append(r.verdict()).append("\">")
+                .append(r.verdict()).append("</span></h1>\n<table>");
+        row(h, "window", esc(w.start()) + " to " + esc(w.end()) + " (" + esc(w.zone()) + ")");
+        if (!w.description().isEmpty()) {
+            row(h, "description", esc(w.description()));
+        }
+        row(h, "generated", esc(w.generatedAt()) + (w.complete() ? "" : " — <b>partial: the window had not ended</b>"));
+        row(h, "monitor", esc(String.join(", ", r.monitor().instances())));
+        row(h, "monitor downtime", MarkdownReport.seconds(r.monitor().downtimeSeconds()));
+        h.append("</table>\n<p>PASS: no real loss and no channel outage. WARN: only single-line loss or outages (covered by another ")
+                .append("line). FAIL: real loss (no line delivered the messages), a channel outage, or local socket drops.</p>\n");
+        h.append("<table><tr><th>feed</th><th>channel</th><th>verdict</th><th>real loss (messages)</th><th>channel outages</th>")
+                .append("<th>line gaps</th><th>line outages</th><th>local drops</th></tr>\n");
+        for (ReportModel.Feed f : r.feeds()) {
+            for (ReportModel.Channel c : f.channels()) {
+                h.append("<tr class=\"").append(c.verdict()).append("\"><td>").append(esc(f.name())).append("</td><td>")
+                        .append(esc(c.channel())).append("</td><td>").append(c.verdict()).append("</td><td>")
+                        .append(c.arbitratedMissingMessages()).append("</td><td>").append(c.outages()).append("</td><td>")
+                        .append(c.lines().stream().mapToLong(ReportModel.Line::gaps).sum()).append("</td><td>")
+                        .append(c.lines().stream().mapToLong(ReportModel.Line::outages).sum()).append("</td><td>")
+                        .append(c.socketDrops()).append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n<p class=\"legend\"><span style=\"color:#3aa655\">■ up</span><span style=\"color:#d93025\">■ down</span>")
+                .append("<span style=\"color:#9e9e9e\">■ monitor not running</span><span style=\"color:#f29900\">▲ line gap</span>")
+                .append("<span style=\"color:#a50e0e\">▲ real loss</span></p>\n");
+        Instant start = Instant.parse(w.start());
+        Instant until = Instant.parse(w.coveredUntil());
+        for (ReportModel.Feed f : r.feeds()) {
+            for (ReportModel.Channel c : f.channels()) {
+                h.append("<h2>").append(esc(f.name())).append(" / ").append(esc(c.channel())).append(" <span class=\"verdict ")
+                        .append(c.verdict()).append("\">").append(c.verdict()).append("</span></h2>\n<ul>");
+                for (String reason : c.reasons()) {
+                    h.append("<li>").append(esc(reason)).append("</li>");
+                }
+                if (c.reasons().isEmpty()) {
+                    h.append("<li>nothing to report</li>");
+                }
+                h.append("</ul>\n");
+                timeline(h, f.name(), c, r.monitor(), start, until);
+                details(h, c);
+            }
+        }
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    private static void timeline(StringBuilder h, String feed, ReportModel.Channel c, ReportModel.Monitor monitor, Instant start,
+                                 Instant until) {
+        List<String> rows = new ArrayList<>();
+        rows.add(null);
+        for (ReportModel.Line l : c.lines()) {
+            rows.add(l.line());
+        }
+        int height = rows.size() * ROW + 18;
+        double span = Math.max(1, Duration.between(start, until).toMillis());
+        h.append("<svg class=\"timeline\" data-channel=\"").append(esc(feed)).append('/').append(esc(c.channel()))
+                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
+                .append(WIDTH).append(' ').append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n");
+        int plot = WIDTH - LABEL - 10;
+        for (int i = 0; i < rows.size(); i++) {
+            String line = rows.get(i);
+            int y = i * ROW + 2;
+            h.append("<text x=\"2\" y=\"").append(y + 14).append("\">").append(line == null ? "channel" : "line " + esc(line))
+                    .append("</text>");
+            h.append("<rect class=\"band up\" data-line=\"").append(line == null ? "channel" : esc(line)).append("\" x=\"")
+                    .append(LABEL).append("\" y=\"").append(y).append("\" width=\"").append(plot).append("\" height=\"")
+                    .append(ROW - 6).append("\"/>");
+            for (ReportModel.Outage o : c.outageList()) {
+                if ((line == null && o.line() == null) || (line != null && line.equals(o.line()))) {
+                    Instant from = Instant.parse(o.start());
+                    Instant to = o.end() == null ? until : Instant.parse(o.end());
+                    band(h, "band down", line, from, to, start, until, span, plot, y);
+                }
+            }
+            for (ReportModel.Downtime d : monitor.downtime()) {
+                band(h, "band monitor-down", line, Instant.parse(d.from()), Instant.parse(d.to()), start, until, span, plot, y);
+            }
+            for (ReportModel.Gap g : c.gaps()) {
+                boolean here = (line == null && g.line() == null) || (line != null && line.equals(g.line()));
+                if (here) {
+                    double x = LABEL + plot * Math.min(1, Math.max(0, Duration.between(start, Instant.parse(g.time())).toMillis() / span));
+                    h.append("<path class=\"gap-marker").append(g.line() == null ? " arbitrated" : "").append("\" d=\"M")
+                            .append(fmt(x)).append(' ').append(y + ROW - 6).append(" l-5 8 l10 0 z\"><title>")
+                            .append(g.line() == null ? "real loss " : "line gap ").append(g.fromSeq()).append("–").append(g.toSeq())
+                            .append(" at ").append(g.time()).append("</title></path>");
+                }
+            }
+            h.append('\n');
+        }
+        int axis = rows.size() * ROW + 14;
+        h.append("<text x=\"").append(LABEL).append("\" y=\"").append(axis).append("\">").append(esc(start.toString()))
+                .append("</text><text x=\"").append(WIDTH - 10).append("\" y=\"").append(axis).append("\" text-anchor=\"end\">")
+                .append(esc(until.toString())).append("</text>\n</svg>\n");
+    }
+
+    private static void band(StringBuilder h, String css, String line, Instant from, Instant to, Instant start, Instant until,
+                             double span, int plot, int y) {
+        Instant a = from.isBefore(start) ? start : from;
+        Instant b = to.isAfter(until) ? until : to;
+        if (!a.isBefore(b)) {
+            return;
+        }
+        double x0 = LABEL + plot * Duration.between(start, a).toMillis() / span;
+        double x1 = LABEL + plot * Duration.between(start, b).toMillis() / span;
+        h.append("<rect class=\"").append(css).append("\" data-line=\"").append(line == null ? "channel" : esc(line))
+                .append("\" x=\"").append(fmt(x0)).append("\" y=\"").append(y).append("\" width=\"").append(fmt(Math.max(2, x1 - x0)))
+                .append("\" height=\"").append(ROW - 6).append("\"><title>").append(esc(from.toString())).append(" to ")
+                .append(esc(to.toString())).append("</title></rect>");
+    }
+
+    private static void details(StringBuilder h, ReportModel.Channel c) {
+        h.append("<table><tr><th>line</th><th>site</th><th>gaps</th><th>missing messages</th><th>outages</th><th>time down</th>")
+                .append("<th>local drops</th></tr>");
+        for (ReportModel.Line l : c.lines()) {
+            h.append("<tr><td>").append(esc(l.line())).append("</td><td>").append(esc(l.site())).append("</td><td>").append(l.gaps())
+                    .append("</td><td>").append(l.missingMessages()).append("</td><td>").append(l.outages()).append("</td><td>")
+                    .append(MarkdownReport.seconds(l.outageSeconds())).append("</td><td>").append(l.socketDrops()).append("</td></tr>");
+        }
+        h.append("</table>\n");
+        if (!c.gaps().isEmpty()) {
+            h.append("<table><tr><th>gap at</th><th>line</th><th>sequence numbers</th><th>messages</th></tr>");
+            for (ReportModel.Gap g : c.gaps()) {
+                h.append("<tr").append(g.line() == null ? " class=\"FAIL\"" : "").append("><td>").append(esc(g.time())).append("</td><td>")
+                        .append(g.line() == null ? "every line (real loss)" : esc(g.line())).append("</td><td>").append(g.fromSeq())
+                        .append("–").append(g.toSeq()).append("</td><td>").append(g.messages()).append("</td></tr>");
+            }
+            h.append("</table>\n");
+        }
+        if (!c.outageList().isEmpty()) {
+            h.append("<table><tr><th>outage of</th><th>from</th><th>to</th><th>length in window</th></tr>");
+            for (ReportModel.Outage o : c.outageList()) {
+                h.append("<tr><td>").append(o.line() == null ? "<b>channel</b>" : "line " + esc(o.line())).append("</td><td>")
+                        .append(esc(o.start())).append("</td><td>").append(o.ongoing() ? "ongoing" : esc(o.end())).append("</td><td>")
+                        .append(MarkdownReport.seconds(o.seconds())).append("</td></tr>");
+            }
+            h.append("</table>\n");
+        }
+        for (ReportModel.Reset s : c.resets()) {
+            h.append("<div>").append(esc(s.time())).append(" sequence reset on line ").append(esc(s.line())).append("</div>");
+        }
+        for (ReportModel.Dr d : c.drEvents()) {
+            h.append("<div>").append(esc(d.time())).append(" DR status ").append(d.previous()).append(" → ").append(d.status()).append("</div>");
+        }
+    }
+
+    private static void row(StringBuilder h, String key, String valueHtml) {
+        h.append("<tr><th>").append(key).append("</th><td>").append(valueHtml).append("</td></tr>");
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,96 @@
+package io.omdprt.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.omdprt.event.EventType;
+import io.omdprt.event.MonitorEvent;
+import io.omdprt.testing.Eventually;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalWriterTest {
+    private static MonitorEvent gap(Instant t, long from) {
+        return MonitorEvent.of(t, EventType.LINE_GAP).at("f", "1", "A", "primary").range(from, from + 9);
+    }
+
+    @Test
+    void eventsRoundTripRotateByDayAndSyncOnDemand(@TempDir Path dir) throws Exception {
+        Instant day1 = Instant.parse("2024-01-06T03:59:59Z");
+        Instant day2 = Instant.parse("2024-01-07T00:00:01Z");
+        try (JournalWriter w = new JournalWriter(dir, 3650, Clock.systemUTC())) {
+            w.accept(gap(day1, 100));
+            w.accept(gap(day2, 200));
+            w.accept(MonitorEvent.of(day2, EventType.DR_STATUS).at("f", "dr", null, null).values(1L, 0L));
+            assertTrue(w.sync(5, TimeUnit.SECONDS));
+            assertTrue(w.lastForceEpochMillis() > 0, "forced to disk");
+        }
+        assertTrue(Files.exists(dir.resolve("events-2024-01-06.jsonl")));
+        assertTrue(Files.exists(dir.resolve("events-2024-01-07.jsonl")));
+        List<MonitorEvent> back = JournalReader.read(dir, Instant.parse("2024-01-06T00:00:00Z"), Instant.parse("2024-01-08T00:00:00Z"))
+                .events();
+        List<MonitorEvent> data = back.stream().filter(e -> e.type() != EventType.MONITOR_ALIVE).toList();
+        assertEquals(3, data.size());
+        assertEquals(gap(day1, 100), data.get(0));
+        assertEquals(200L, data.get(1).fromSeq());
+        assertEquals(1L, data.get(2).value());
+    }
+
+    @Test
+    void tornLastLineIsSkippedAndCounted(@TempDir Path dir) throws Exception {
+        try (JournalWriter w = new JournalWriter(dir, 3650, Clock.systemUTC())) {
+            w.accept(gap(Instant.parse("2024-01-06T01:00:00Z"), 1));
+        }
+        Files.writeString(dir.resolve("events-2024-01-06.jsonl"), "{\"time\":\"2024-01-06T01:00:01Z\",\"type\":\"line_g",
+                java.nio.file.StandardOpenOption.APPEND);
+        JournalReader.Result r = JournalReader.read(dir, Instant.parse("2024-01-06T00:00:00Z"), Instant.parse("2024-01-07T00:00:00Z"));
+        assertEquals(1, r.events().stream().filter(e -> e.type() == EventType.LINE_GAP).count());
+        assertEquals(1, r.skippedLines());
+    }
+
+    @Test
+    void retentionDeletesOldDays(@TempDir Path dir) throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Path old = dir.resolve(Journal.fileName(today.minusDays(10)));
+        Path kept = dir.resolve(Journal.fileName(today.minusDays(2)));
+        Files.writeString(old, "");
+        Files.writeString(kept, "");
+        try (JournalWriter w = new JournalWriter(dir, 5, Clock.systemUTC())) {
+            w.accept(MonitorEvent.of(Instant.now(), EventType.MONITOR_START));
+            assertTrue(w.sync(5, TimeUnit.SECONDS));
+        }
+        assertFalse(Files.exists(old), "older than 5 days");
+        assertTrue(Files.exists(kept));
+    }
+
+    @Test
+    void unwritableFolderIsCountedAndNeverThrows(@TempDir Path dir) throws Exception {
+        Path notADir = dir.resolve("file");
+        Files.writeString(notADir, "in the way");
+        try (JournalWriter w = new JournalWriter(notADir.resolve("journal"), 30, Clock.systemUTC())) {
+            w.accept(gap(Instant.now(), 1));
+            Eventually.await(Duration.ofSeconds(5), () -> w.writeErrors() > 0 ? null : "no write error counted");
+            assertFalse(w.sync(300, TimeUnit.MILLISECONDS), "cannot sync to an unwritable folder");
+            w.accept(gap(Instant.now(), 20));
+        }
+    }
+
+    @Test
+    void aliveMarkersAreWritten(@TempDir Path dir) throws Exception {
+        try (JournalWriter w = new JournalWriter(dir, 30, Clock.systemUTC(), 100_000_000L)) {
+            Eventually.await(Duration.ofSeconds(5), () -> w.eventsWritten() > 0 ? null : "nothing written");
+            assertTrue(w.sync(5, TimeUnit.SECONDS));
+        }
+        assertTrue(JournalReader.readAll(dir).events().stream().anyMatch(e -> e.type() == EventType.MONITOR_ALIVE));
+    }
+}
