@@ -17,6 +17,13 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The YAML config file.")
     Path configFile;
 
+    @Option(names = "--open-window", paramLabel = "NAME",
+            description = "Open an ad-hoc window NAME at start (a rehearsal), closed at --window-minutes or when the monitor stops.")
+    String openWindow;
+
+    @Option(names = "--window-minutes", paramLabel = "N", description = "Length of the --open-window window, in minutes.")
+    Integer windowMinutes;
+
     @Override
     public Integer call() throws InterruptedException {
         MonitorConfig config;
@@ -32,6 +39,17 @@ final class MonitorCommand implements Callable<Integer> {
         } catch (ReceiverException | IllegalStateException e) {
             System.err.println("cannot start: " + e.getMessage());
             return Main.FAILURE;
+        }
+        if (openWindow != null) {
+            java.time.Instant now = java.time.Instant.now();
+            try {
+                monitor.windows().open(openWindow, now, windowMinutes == null ? null : now.plusSeconds(60L * windowMinutes),
+                        "ad-hoc window opened with --open-window");
+            } catch (IllegalArgumentException e) {
+                System.err.println("--open-window: " + e.getMessage());
+                monitor.close();
+                return Main.BAD_USAGE;
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

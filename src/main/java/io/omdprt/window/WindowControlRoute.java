@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * {@code /api/windows}: GET lists the windows; POST opens or closes an ad-hoc rehearsal window and
@@ -26,8 +25,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class WindowControlRoute implements Route {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-
     private final WindowSchedule schedule;
     private final byte[] token;
     private final Supplier<Instant> clock;
@@ -69,7 +66,7 @@ public final class WindowControlRoute implements Route {
         }
         String action = request.path("action").asText("");
         String name = request.path("name").asText("");
-        if (!NAME.matcher(name).matches()) {
+        if (!WindowSchedule.NAME.matcher(name).matches()) {
             return Response.text(400, "name: expected letters, digits, '-', '_' or '.', got '" + name + "'");
         }
         Instant now = clock.get();

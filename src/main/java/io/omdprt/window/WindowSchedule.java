@@ -12,6 +12,8 @@ import java.util.Map;
  * Safe to use from any thread.
  */
 public final class WindowSchedule {
+    static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
     private final Map<String, Window> windows = new LinkedHashMap<>();
 
     public WindowSchedule(List<WindowConfig> configured) {
@@ -45,6 +47,12 @@ public final class WindowSchedule {
      * @throws IllegalArgumentException when a window of that name exists and is not a finished ad-hoc one
      */
     public synchronized Window open(String name, Instant now, Instant end, String description) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("expected a window name of letters, digits, '-', '_' or '.', got '" + name + "'");
+        }
+        if (end != null && !end.isAfter(now)) {
+            throw new IllegalArgumentException("expected an end after the start");
+        }
         Window existing = windows.get(name);
         if (existing != null && (!existing.adHoc() || existing.isActive(now))) {
             throw new IllegalArgumentException("a window named " + name + " already exists"

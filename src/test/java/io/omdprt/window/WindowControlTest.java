@@ -40,6 +40,14 @@ class WindowControlTest {
             assertEquals(1, Http.scrape(port).value(WindowCollector.ACTIVE, "window", "rehearsal-1"));
             assertTrue(Http.get(port, "/api/windows").body().contains("\"rehearsal-1\""));
 
+            String url = "http://127.0.0.1:" + port;
+            assertEquals(0, io.omdprt.cli.Main.run("window", "open", "rehearsal-2", "--url", url, "--token", TOKEN, "--minutes", "5"));
+            assertEquals(1, Http.scrape(port).value(WindowCollector.ACTIVE, "window", "rehearsal-2"));
+            assertEquals(2, io.omdprt.cli.Main.run("window", "close", "rehearsal-2", "--url", url, "--token", "wrong-token-xx"));
+            assertEquals(0, io.omdprt.cli.Main.run("window", "close", "rehearsal-2", "--url", url, "--token", TOKEN));
+            assertEquals(0, Http.scrape(port).value(WindowCollector.ACTIVE, "window", "rehearsal-2"));
+            assertEquals(2, io.omdprt.cli.Main.run("window", "pause", "rehearsal-2", "--url", url, "--token", TOKEN));
+
             String close = "{\"action\": \"close\", \"name\": \"rehearsal-1\"}";
             assertEquals(200, Http.send(port, "POST", "/api/windows", close, "Authorization", "Bearer " + TOKEN).statusCode());
             assertEquals(0, Http.scrape(port).value(WindowCollector.ACTIVE, "window", "rehearsal-1"));
