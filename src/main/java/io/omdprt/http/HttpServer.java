@@ -64,7 +64,16 @@ public final class HttpServer implements AutoCloseable {
         this.serverChannel = serverChannel;
     }
 
+    /** What the server tolerates: how long a request may take to arrive, and how many connections are open. */
+    public record Limits(long requestDeadlineMillis, int maxConnections) {
+        public static final Limits DEFAULT = new Limits(REQUEST_DEADLINE_MS, MAX_CONNECTIONS);
+    }
+
     public static HttpServer start(String bind, int port, Map<String, Route> routes) throws InterruptedException {
+        return start(bind, port, routes, Limits.DEFAULT);
+    }
+
+    public static HttpServer start(String bind, int port, Map<String, Route> routes, Limits limits) throws InterruptedException {
         MultiThreadIoEventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("omd-http", true),
                 NioIoHandler.newFactory());
         AtomicInteger connections = new AtomicInteger();
@@ -76,17 +85,17 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+                        if (connections.incrementAndGet() > limits.maxConnections()) {
                             connections.decrementAndGet();
                             ch.close();
                             return;
                         }
                         ch.closeFuture().addListener(f -> connections.decrementAndGet());
                         ch.pipeline()
-                                .addLast(new ReadTimeoutHandler(REQUEST_DEADLINE_MS, TimeUnit.MILLISECONDS))
+                                .addLast(new ReadTimeoutHandler(limits.requestDeadlineMillis(), TimeUnit.MILLISECONDS))
                                 .addLast(new HttpServerCodec(MAX_LINE, MAX_HEADERS, 8192))
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
-                                .addLast(new Router(routes));
+                                .addLast(new Router(routes, limits.requestDeadlineMillis()));
                     }
                 });
         ChannelFuture bound = b.bind(new InetSocketAddress(bind, port));
@@ -113,10 +122,12 @@ public final class HttpServer implements AutoCloseable {
     /** Routes complete requests; answers malformed ones with 400, 414 or 431 and closes. */
     private static final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final Map<String, Route> routes;
+        private final long deadlineMillis;
         private ScheduledFuture<?> deadline;
 
-        Router(Map<String, Route> routes) {
+        Router(Map<String, Route> routes, long deadlineMillis) {
             this.routes = routes;
+            this.deadlineMillis = deadlineMillis;
         }
 
         @Override
@@ -129,7 +140,7 @@ public final class HttpServer implements AutoCloseable {
         private void armDeadline(ChannelHandlerContext ctx) {
             deadline = ctx.executor().schedule(() -> {
                 ctx.close();
-            }, REQUEST_DEADLINE_MS, TimeUnit.MILLISECONDS);
+            }, deadlineMillis, TimeUnit.MILLISECONDS);
         }
 
         @Override

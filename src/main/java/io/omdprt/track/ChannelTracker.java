@@ -142,6 +142,7 @@ public final class ChannelTracker {
             return;
         }
         int count = packet.msgCount();
+        line.count(LineCounter.MESSAGES, count);
         if (packet.unknownTypes() > 0) {
             line.count(LineCounter.UNKNOWN_MESSAGE_TYPES, packet.unknownTypes());
         }

@@ -149,7 +149,6 @@ public final class LineTracker {
 
     /** Messages from..to (inclusive) arrived in one data packet. */
     void onRange(long from, long to, long now) {
-        counters.add(LineCounter.MESSAGES.ordinal(), to - from + 1);
         dataSinceReset = true;
         if (expected == UNKNOWN) {
             advanceTo(to + 1);
