@@ -4,12 +4,14 @@ import io.omdprt.config.ConfigException;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.Durations;
 import io.omdprt.config.HttpConfig;
+import io.omdprt.config.JournalConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.EventRecorder;
 import io.omdprt.monitor.Monitor;
 import io.omdprt.monitor.MonitoredChannel;
 import io.omdprt.net.MulticastSender;
 import io.omdprt.net.ReceiverException;
+import io.omdprt.report.ReportWriter;
 import io.omdprt.sim.DemoScript;
 import io.omdprt.sim.FaultDetection;
 import io.omdprt.sim.GroundTruth;
@@ -25,10 +27,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "data",
             description = "Where the journal and the report go (DIR/journal, DIR/reports). Default: data")
-    java.nio.file.Path output;
+    Path output;
 
     private final PrintStream out = System.out;
 
@@ -62,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         Scenario scenario;
         try {
             config = loadDemoConfig();
-            config = config.withOutput(new io.omdprt.config.JournalConfig(output.resolve("journal"), config.journal().retentionDays()),
+            config = config.withOutput(new JournalConfig(output.resolve("journal"), config.journal().retentionDays()),
                     output.resolve("reports"));
             Duration d = Durations.parse(duration);
             if (d == null) {
@@ -84,11 +95,11 @@ final class DemoCommand implements Callable<Integer> {
         try (monitor; MulticastSink sink = new MulticastSink(MulticastSender.loopback())) {
             out.printf("omd-prt-monitor demo: %s, %d s, on loopback (TTL 0)%n", scenario.name(), scenario.duration().toSeconds());
             out.printf("status page http://127.0.0.1:%d/   metrics http://127.0.0.1:%d/metrics%n%n", monitor.httpPort(), monitor.httpPort());
-            java.util.concurrent.CompletableFuture<io.omdprt.report.ReportWriter.Written> report = new java.util.concurrent.CompletableFuture<>();
+            CompletableFuture<ReportWriter.Written> report = new CompletableFuture<>();
             monitor.recorder().onReport(report::complete);
-            String windowName = "demo-" + java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
-                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            monitor.windows().open(windowName, java.time.Instant.now(), null, "demo rehearsal: " + scenario.description());
+            String windowName = "demo-" + LocalDateTime.now(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            monitor.windows().open(windowName, Instant.now(), null, "demo rehearsal: " + scenario.description());
             Simulator simulator = new Simulator(monitor.config(), scenario, sink, 7).lingerUntilStopped();
             Thread running = new Thread(simulator::run, "simulator");
             running.setDaemon(true);
@@ -102,12 +113,12 @@ final class DemoCommand implements Callable<Integer> {
                     }
                 }
                 int verdict = summarize(monitor, simulator.truth(), recorder);
-                monitor.windows().close(windowName, java.time.Instant.now());
+                monitor.windows().close(windowName, Instant.now());
                 try {
-                    io.omdprt.report.ReportWriter.Written written = report.get(15, java.util.concurrent.TimeUnit.SECONDS);
+                    ReportWriter.Written written = report.get(15, TimeUnit.SECONDS);
                     out.printf("%nReport of window %s:%n  %s%n  %s%n  %s%n", windowName, written.html().toAbsolutePath(),
                             written.markdown().toAbsolutePath(), written.json().toAbsolutePath());
-                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                } catch (TimeoutException | ExecutionException e) {
                     out.println("the report could not be written in time: " + e);
                     return Main.FAILURE;
                 }

@@ -6,6 +6,7 @@ import io.omdprt.config.MonitorConfig;
 import io.omdprt.monitor.Monitor;
 import io.omdprt.net.ReceiverException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ final class MonitorCommand implements Callable<Integer> {
             return Main.FAILURE;
         }
         if (openWindow != null) {
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             try {
                 monitor.windows().open(openWindow, now, windowMinutes == null ? null : now.plusSeconds(60L * windowMinutes),
                         "ad-hoc window opened with --open-window");
