@@ -11,9 +11,9 @@ port=9477
 work="$(mktemp -d /tmp/omd-soak.XXXXXX)"
 mvn -q -B -DskipTests package
 
-# The demo's channels on groups of their own (239.29x instead of 239.19x, so a demo or a test running
+# The demo's channels on groups of their own (239.20x instead of 239.19x, so a demo or a test running
 # at the same time never hears the soak), with this run's HTTP port, journal and reports.
-sed -e "s/port: 9466/port: $port/" -e "s#dir: data/journal#dir: $work/journal#" -e "s/group: 239\.19/group: 239.29/" \
+sed -e "s/port: 9466/port: $port/" -e "s#dir: data/journal#dir: $work/journal#" -e "s/group: 239\.19\([4-7]\)/group: 239.20\1/" \
   config/demo.yaml > "$work/soak.yaml"
 printf 'reports:\n  dir: %s/reports\n' "$work" >> "$work/soak.yaml"
 
