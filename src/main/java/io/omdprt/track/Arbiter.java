@@ -15,8 +15,7 @@ final class Arbiter {
     /** Recently declared losses, so a message arriving after its deadline is counted late, once; tag = declared time. */
     private final RangeSet lost;
 
-    private long expected = LineTracker.UNKNOWN;
-    private boolean resetPending;
+    private final ExpectedSequence expected = new ExpectedSequence();
 
     Arbiter(ChannelTracker channel, Counters counters, long waitNanos, int maxOpenRanges) {
         this.channel = channel;
@@ -27,7 +26,7 @@ final class Arbiter {
     }
 
     long expected() {
-        return expected;
+        return expected.next();
     }
 
     long pendingMessages() {
@@ -38,8 +37,7 @@ final class Arbiter {
     void reset(long newSeqNo, long now) {
         settleAll(now);
         lost.clear();
-        expected = newSeqNo;
-        resetPending = true;
+        expected.reset(newSeqNo);
     }
 
     /**
@@ -48,24 +46,19 @@ final class Arbiter {
      * @return how many of them no line had delivered before
      */
     long onRange(long from, long to, long now) {
-        if (expected == LineTracker.UNKNOWN) {
-            expected = to + 1;
+        if (!expected.known()) {
+            expected.set(to + 1);
             return to - from + 1;
         }
-        if (resetPending) {
-            resetPending = false;
-            if (from > expected) {
-                expected++;
-            }
-        }
-        long previous = expected;
+        expected.beforeData(from);
+        long previous = expected.next();
         long fresh = 0;
         if (to >= previous) {
             if (from > previous) {
                 open(previous, from - 1, now);
             }
             fresh = to - Math.max(from, previous) + 1;
-            expected = to + 1;
+            expected.set(to + 1);
         }
         long oldTo = Math.min(to, previous - 1);
         if (from <= oldTo) {
@@ -76,21 +69,14 @@ final class Arbiter {
 
     /** A heartbeat on some line: every message up to lastSeq has been sent. */
     void onHeartbeat(long lastSeq, long now) {
-        if (expected == LineTracker.UNKNOWN) {
-            expected = lastSeq + 1;
+        if (!expected.known()) {
+            expected.set(lastSeq + 1);
             return;
         }
-        if (resetPending) {
-            if (lastSeq >= expected) {
-                resetPending = false;
-                expected++;
-            } else if (lastSeq == expected - 1) {
-                resetPending = false;
-            }
-        }
-        if (lastSeq >= expected) {
-            open(expected, lastSeq, now);
-            expected = lastSeq + 1;
+        expected.beforeHeartbeat(lastSeq);
+        if (lastSeq >= expected.next()) {
+            open(expected.next(), lastSeq, now);
+            expected.set(lastSeq + 1);
         }
     }
 

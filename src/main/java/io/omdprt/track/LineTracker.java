@@ -13,7 +13,7 @@ import io.omdprt.protocol.Malformed;
  * sequence number sent, so one at or above the next expected number reveals trailing loss.
  */
 public final class LineTracker {
-    static final long UNKNOWN = -1;
+    static final long UNKNOWN = ExpectedSequence.UNKNOWN;
 
     private final ChannelTracker channel;
     private final int index;
@@ -23,9 +23,7 @@ public final class LineTracker {
     private final Histogram latency = new Histogram();
     private final RangeSet holes;
 
-    private long expected = UNKNOWN;
-    /** After a Sequence Reset the first message may be NewSeqNo or NewSeqNo + 1 (both readings of the spec). */
-    private boolean resetPending;
+    private final ExpectedSequence expected = new ExpectedSequence();
     /** Whether the line delivered data since its last reset; a reset repeated without data is the same reset. */
     private boolean dataSinceReset = true;
     /** Which of the channel's sequence spaces (counted by resets) this line is in. */
@@ -92,7 +90,7 @@ public final class LineTracker {
     }
 
     long expected() {
-        return expected;
+        return expected.next();
     }
 
     void count(LineCounter counter, long delta) {
@@ -122,7 +120,7 @@ public final class LineTracker {
     /** Publishes the gauges kept in plain fields on the hot path. */
     void publishGauges() {
         counters.set(LineCounter.LAST_ARRIVAL_NANOS.ordinal(), lastArrival);
-        counters.set(LineCounter.NEXT_EXPECTED_SEQ.ordinal(), expected == UNKNOWN ? 0 : expected);
+        counters.set(LineCounter.NEXT_EXPECTED_SEQ.ordinal(), expected.known() ? expected.next() : 0);
     }
 
     /** @return true when the line went down at this check */
@@ -150,24 +148,20 @@ public final class LineTracker {
     /** Messages from..to (inclusive) arrived in one data packet. */
     void onRange(long from, long to, long now) {
         dataSinceReset = true;
-        if (expected == UNKNOWN) {
-            advanceTo(to + 1);
+        if (!expected.known()) {
+            expected.set(to + 1);
             return;
         }
-        if (resetPending) {
-            resetPending = false;
-            if (from > expected) {
-                expected++;
-            }
-        }
-        if (from > expected) {
-            gap(expected, from - 1, now);
-            advanceTo(to + 1);
+        expected.beforeData(from);
+        long next = expected.next();
+        if (from > next) {
+            gap(next, from - 1, now);
+            expected.set(to + 1);
             return;
         }
-        if (to >= expected) {
-            old(from, expected - 1);
-            advanceTo(to + 1);
+        if (to >= next) {
+            old(from, next - 1);
+            expected.set(to + 1);
         } else {
             old(from, to);
         }
@@ -176,21 +170,14 @@ public final class LineTracker {
     /** A heartbeat: lastSeq is the last message sent on the channel. */
     void onHeartbeat(long lastSeq, long now) {
         counters.increment(LineCounter.HEARTBEATS.ordinal());
-        if (expected == UNKNOWN) {
-            advanceTo(lastSeq + 1);
+        if (!expected.known()) {
+            expected.set(lastSeq + 1);
             return;
         }
-        if (resetPending) {
-            if (lastSeq >= expected) {
-                resetPending = false;
-                expected++;
-            } else if (lastSeq == expected - 1) {
-                resetPending = false;
-            }
-        }
-        if (lastSeq >= expected) {
-            gap(expected, lastSeq, now);
-            advanceTo(lastSeq + 1);
+        expected.beforeHeartbeat(lastSeq);
+        if (lastSeq >= expected.next()) {
+            gap(expected.next(), lastSeq, now);
+            expected.set(lastSeq + 1);
         }
     }
 
@@ -201,8 +188,7 @@ public final class LineTracker {
     boolean onReset(long newSeqNo, int channelEpoch, long now) {
         boolean newEpoch = epoch == channelEpoch && dataSinceReset;
         epoch = newEpoch ? channelEpoch + 1 : channelEpoch;
-        advanceTo(newSeqNo);
-        resetPending = true;
+        expected.reset(newSeqNo);
         dataSinceReset = false;
         holes.clear();
         counters.increment(LineCounter.SEQUENCE_RESETS.ordinal());
@@ -235,9 +221,5 @@ public final class LineTracker {
         }
         holes.append(from, to, now);
         channel.listener().lineGap(this, from, to, now);
-    }
-
-    private void advanceTo(long next) {
-        expected = next;
     }
 }
