@@ -21,14 +21,8 @@ final class CheckConfigCommand implements Callable<Integer> {
     Path file;
 
     @Override
-    public Integer call() {
-        MonitorConfig config;
-        try {
-            config = new ConfigLoader().load(file);
-        } catch (ConfigException e) {
-            System.err.println("invalid config: " + e.getMessage());
-            return Main.BAD_USAGE;
-        }
+    public Integer call() throws ConfigException {
+        MonitorConfig config = new ConfigLoader().load(file);
         print(config, System.out);
         return Main.OK;
     }

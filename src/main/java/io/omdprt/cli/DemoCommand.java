@@ -69,21 +69,15 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MonitorConfig config;
+        MonitorConfig config = loadDemoConfig();
         Scenario scenario;
-        try {
-            config = loadDemoConfig();
-            config = config.withOutput(new JournalConfig(output.resolve("journal"), config.journal().retentionDays()),
-                    output.resolve("reports"));
-            Duration d = Durations.parse(duration);
-            if (d == null) {
-                throw new ConfigException("--duration", "", "expected a duration such as 30s or 2m, got '" + duration + "'");
-            }
-            scenario = DemoScript.build(d, config);
-        } catch (ConfigException e) {
-            System.err.println("invalid input: " + e.getMessage());
-            return Main.BAD_USAGE;
+        config = config.withOutput(new JournalConfig(output.resolve("journal"), config.journal().retentionDays()),
+                output.resolve("reports"));
+        Duration d = Durations.parse(duration);
+        if (d == null) {
+            throw new ConfigException("--duration", "", "expected a duration such as 30s or 2m, got '" + duration + "'");
         }
+        scenario = DemoScript.build(d, config);
         EventRecorder recorder = new EventRecorder();
         Monitor monitor;
         try {

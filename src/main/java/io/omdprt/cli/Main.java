@@ -1,5 +1,6 @@
 package io.omdprt.cli;
 
+import io.omdprt.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +31,15 @@ public final class Main implements Runnable {
             args = new String[] {"demo"};
         }
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_USAGE : FAILURE);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof ConfigException) {
+                // Bad input of any command: one line naming the file (or option), the key and the expectation.
+                ConfigException c = (ConfigException) e;
+                System.err.println((c.file().startsWith("-") ? "invalid option: " : "invalid config: ") + c.getMessage());
+                return BAD_USAGE;
+            }
+            throw e;
+        });
         return cli.execute(args);
     }
 

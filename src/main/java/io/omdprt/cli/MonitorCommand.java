@@ -26,14 +26,8 @@ final class MonitorCommand implements Callable<Integer> {
     Integer windowMinutes;
 
     @Override
-    public Integer call() throws InterruptedException {
-        MonitorConfig config;
-        try {
-            config = new ConfigLoader().load(configFile);
-        } catch (ConfigException e) {
-            System.err.println("invalid config: " + e.getMessage());
-            return Main.BAD_USAGE;
-        }
+    public Integer call() throws InterruptedException, ConfigException {
+        MonitorConfig config = new ConfigLoader().load(configFile);
         Monitor monitor;
         try {
             monitor = Monitor.start(config);

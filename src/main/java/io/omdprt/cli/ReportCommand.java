@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, ConfigException {
         if (!Files.isDirectory(journalDir)) {
             System.err.println("no journal folder " + journalDir);
             return Main.BAD_USAGE;
@@ -49,13 +49,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportBuilder.WindowSpec spec;
         List<ReportBuilder.LineRef> inventory = null;
         if (configFile != null) {
-            MonitorConfig config;
-            try {
-                config = new ConfigLoader().load(configFile);
-            } catch (ConfigException e) {
-                System.err.println("invalid config: " + e.getMessage());
-                return Main.BAD_USAGE;
-            }
+            MonitorConfig config = new ConfigLoader().load(configFile);
             WindowConfig w = config.windows().stream().filter(x -> x.name().equals(window)).findFirst().orElse(null);
             if (w == null) {
                 System.err.println("--window: expected one of the config's windows " + config.windows().stream().map(WindowConfig::name).toList()

@@ -58,26 +58,20 @@ final class SimulateCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() throws IOException {
-        MonitorConfig config;
+    public Integer call() throws IOException, ConfigException {
+        MonitorConfig config = new ConfigLoader().load(configFile);
         Scenario scenario;
-        try {
-            config = new ConfigLoader().load(configFile);
-            if (timeScale <= 0 || timeScale > 100) {
-                throw new ConfigException("--time-scale", "", "expected a factor above 0 and at most 100, got " + timeScale);
+        if (timeScale <= 0 || timeScale > 100) {
+            throw new ConfigException("--time-scale", "", "expected a factor above 0 and at most 100, got " + timeScale);
+        }
+        if (script != null) {
+            scenario = ScenarioLoader.load(script, config, timeScale);
+        } else {
+            Duration d = duration == null ? Duration.ofSeconds(60) : Durations.parse(duration);
+            if (d == null || d.isZero() || d.isNegative()) {
+                throw new ConfigException("--duration", "", "expected a duration such as 90s or 5m, got '" + duration + "'");
             }
-            if (script != null) {
-                scenario = ScenarioLoader.load(script, config, timeScale);
-            } else {
-                Duration d = duration == null ? Duration.ofSeconds(60) : Durations.parse(duration);
-                if (d == null || d.isZero() || d.isNegative()) {
-                    throw new ConfigException("--duration", "", "expected a duration such as 90s or 5m, got '" + duration + "'");
-                }
-                scenario = new Scenario("clean traffic", "no faults", d, rate, Map.of(), List.of());
-            }
-        } catch (ConfigException e) {
-            System.err.println("invalid input: " + e.getMessage());
-            return Main.BAD_USAGE;
+            scenario = new Scenario("clean traffic", "no faults", d, rate, Map.of(), List.of());
         }
         MulticastSender sender;
         try {

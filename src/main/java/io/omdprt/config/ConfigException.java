@@ -12,7 +12,7 @@ public final class ConfigException extends Exception {
     private final String expected;
 
     public ConfigException(String file, String keyPath, String expected) {
-        super(file + ": " + (keyPath.isEmpty() ? "(top level)" : keyPath) + ": " + expected);
+        super(file + ": " + (keyPath.isEmpty() ? (file.startsWith("-") ? "" : "(top level): ") : keyPath + ": ") + expected);
         this.file = file;
         this.keyPath = keyPath;
         this.expected = expected;
