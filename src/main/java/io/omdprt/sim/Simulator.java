@@ -24,6 +24,7 @@ public final class Simulator {
     private final List<ChannelPublisher> publishers = new ArrayList<>();
     private final List<Fault> pending;
     private final GroundTruth truth = new GroundTruth();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Fault> injected = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean stopRequested;
     private volatile boolean linger;
     private volatile boolean scenarioDone;
@@ -68,6 +69,14 @@ public final class Simulator {
         return this;
     }
 
+    /**
+     * Injects a fault now, from any thread, on top of the script (its {@code at} is ignored): for
+     * tests and rehearsals that react to what they observe. It is recorded in the ground truth.
+     */
+    public void inject(Fault fault) {
+        injected.add(fault);
+    }
+
     /** Whether the scenario's timeline is over (the ground truth is final). */
     public boolean scenarioDone() {
         return scenarioDone;
@@ -102,6 +111,9 @@ public final class Simulator {
             wall = System.currentTimeMillis() * 1_000_000L;
             while (nextFault < pending.size() && start + pending.get(nextFault).at().toNanos() <= now) {
                 apply(pending.get(nextFault++), now, start, wall);
+            }
+            for (Fault f = injected.poll(); f != null; f = injected.poll()) {
+                apply(f, now, start, wall);
             }
             for (ChannelPublisher p : publishers) {
                 p.tick(now, wall, scenarioDone);

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omdprt.config.ChannelConfig;
-import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.monitor.Monitor;
 import io.omdprt.net.MulticastSender;
-import io.omdprt.protocol.PacketEncoder;
+import io.omdprt.sim.Fault;
+import io.omdprt.sim.FaultType;
+import io.omdprt.sim.MulticastSink;
+import io.omdprt.sim.Scenario;
+import io.omdprt.sim.Simulator;
 import io.omdprt.testing.Eventually;
 import io.omdprt.testing.ExternalTool;
 import io.omdprt.testing.Http;
@@ -27,17 +29,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real alert rules in a real Prometheus (the Debian binary, on loopback) scraping a monitor fed
- * over loopback multicast during an active PRT window: loss on both lines of a channel makes the
- * arbitrated-gap alert fire; loss on one line only makes only the single-line warning fire.
+ * by the simulator over loopback multicast during an active PRT window: loss injected on both lines
+ * of a channel makes the arbitrated-gap alert fire; loss on one line only makes only the single-line
+ * warning fire.
  */
 class PrometheusEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -48,42 +51,44 @@ class PrometheusEndToEndTest {
     void arbitratedLossPagesAndSingleLineLossOnlyWarns(@TempDir Path dir) throws Exception {
         Path binary = ExternalTool.require("prometheus", "prometheus");
         MonitorConfig config = TestConfigs.loopback("windows:\n" + TestConfigs.windowCoveringNow("NOW"), 2, false);
-        try (Monitor monitor = Monitor.start(config); Publisher feed = new Publisher(config)) {
-            feed.tick();
+        Scenario steady = new Scenario("steady", "both channels flowing", Duration.ofMinutes(10), 100, Map.of(), List.of());
+        try (Monitor monitor = Monitor.start(config); MulticastSink sink = new MulticastSink(MulticastSender.loopback())) {
+            Simulator simulator = new Simulator(config, steady, sink, 11);
+            Thread feed = new Thread(simulator::run, "simulator");
+            feed.setDaemon(true);
+            feed.start();
             Api api = startPrometheus(binary, dir, monitor.httpPort());
             try {
                 api.awaitReady();
                 // Both channels flowing on both lines, scraped and evaluated: no alert at all.
                 Eventually.await(WAIT, POLL, () -> {
-                    feed.tick();
                     int flowing = api.query("increase(omd_line_packets_total[1m]) > 0").size();
                     return flowing == 4 ? null : flowing + " of 4 lines seen flowing by Prometheus";
                 });
-                api.awaitEvaluationAfterNow(feed);
+                api.awaitEvaluationAfterNow();
                 assertEquals(Set.of(), api.alerts(null), "no alert while nothing is lost");
 
-                // Channel 1 loses the same message on A and on B: real loss.
-                feed.lose(1, "A", "B");
+                // Channel 1 loses the same messages on A and on B: real loss.
+                simulator.inject(new Fault(Duration.ZERO, FaultType.DROP, "f", "1", null, 3, null, null, 0));
                 Eventually.await(WAIT, POLL, () -> {
-                    feed.tick();
                     Set<String> firing = api.alerts("firing");
                     return firing.contains("OmdArbitratedGap f/1") ? null : "firing: " + firing;
                 });
 
-                // Channel 2 loses a message on A only: B covers it.
-                feed.lose(2, "A");
+                // Channel 2 loses messages on A only: B covers them.
+                simulator.inject(new Fault(Duration.ZERO, FaultType.DROP, "f", "2", "A", 3, null, null, 0));
                 Eventually.await(WAIT, POLL, () -> {
-                    feed.tick();
                     Set<String> firing = api.alerts("firing");
                     return firing.contains("OmdLineGap f/2 A") ? null : "firing: " + firing;
                 });
                 // Give any arbitrated gap of channel 2 time to be scraped and evaluated before saying there is none.
-                api.awaitEvaluationAfterNow(feed);
+                api.awaitEvaluationAfterNow();
                 assertEquals(0, api.query("omd_arbitrated_gaps_total{channel=\"2\"} > 0").size(), "channel 2 lost nothing");
                 assertEquals(Set.of("OmdArbitratedGap f/1", "OmdLineGap f/1 A", "OmdLineGap f/1 B", "OmdLineGap f/2 A"),
                         api.alerts("firing"));
                 assertTrue(api.alerts(null).stream().noneMatch(a -> a.startsWith("OmdArbitratedGap f/2")), "not even pending");
             } finally {
+                simulator.stop();
                 api.process().destroy();
                 if (!api.process().waitFor(10, TimeUnit.SECONDS)) {
                     api.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -160,10 +165,9 @@ class PrometheusEndToEndTest {
         }
 
         /** Waits until every rule group was evaluated after a scrape taken after now. */
-        void awaitEvaluationAfterNow(Publisher feed) throws Exception {
+        void awaitEvaluationAfterNow() throws Exception {
             OffsetDateTime after = OffsetDateTime.now().plusSeconds(1).plusNanos(500_000_000L);
             Eventually.await(WAIT, POLL, () -> {
-                feed.tick();
                 Set<String> late = new HashSet<>();
                 for (JsonNode g : get("/api/v1/rules").path("groups")) {
                     if (!OffsetDateTime.parse(g.path("lastEvaluation").asText()).isAfter(after)) {
@@ -172,47 +176,6 @@ class PrometheusEndToEndTest {
                 }
                 return late.isEmpty() ? null : "not evaluated since " + after + ": " + late;
             });
-        }
-    }
-
-    /**
-     * Publishes both lines of every channel over loopback multicast, one message per packet and tick,
-     * the same sequence numbers on every line; {@link #lose} drops the next message on some lines.
-     */
-    private static final class Publisher implements AutoCloseable {
-        private final MonitorConfig config;
-        private final MulticastSender sender = MulticastSender.loopback();
-        private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1500]);
-        private final PacketEncoder encoder = new PacketEncoder();
-        private final Set<String> drops = new HashSet<>();
-        private long seq = 1;
-
-        Publisher(MonitorConfig config) throws IOException {
-            this.config = config;
-        }
-
-        void lose(int channel, String... lines) {
-            for (String line : lines) {
-                drops.add(channel + "/" + line + "/" + seq);
-            }
-        }
-
-        void tick() throws IOException {
-            for (ChannelConfig c : config.feeds().get(0).channels()) {
-                for (LineConfig l : c.lines()) {
-                    if (!drops.contains(c.id() + "/" + l.name() + "/" + seq)) {
-                        encoder.begin(buffer, 0, seq, System.currentTimeMillis() * 1_000_000L);
-                        encoder.message(50, 32);
-                        sender.send(buffer.byteArray(), encoder.finish(), l.groupAddress());
-                    }
-                }
-            }
-            seq++;
-        }
-
-        @Override
-        public void close() throws IOException {
-            sender.close();
         }
     }
 }
