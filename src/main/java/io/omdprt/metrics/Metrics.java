@@ -53,9 +53,9 @@ public final class Metrics implements AutoCloseable {
         scrapeTimer = Timer.builder("omd_scrape_duration").description("Time to build one /metrics response.")
                 .register(registry);
         MultiCollector identity = () -> new MetricSnapshots(
-                InfoSnapshot.builder().name(MetricNames.MONITOR_INFO).help("This monitor: its configured name and the site it receives at.")
+                InfoSnapshot.builder().name(MetricNames.MONITOR_INFO).help("This monitor: its configured name (instance) and the site it receives at (site), from its config.")
                         .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
-                                .labels(Labels.of("monitor", instance, "receiver_site", site)).build()).build(),
+                                .labels(Labels.of("monitor", instance, "monitor_site", site)).build()).build(),
                 InfoSnapshot.builder().name(MetricNames.BUILD_INFO).help("Version of omd-prt-monitor and of the Java runtime.")
                         .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
                                 .labels(Labels.of("version", VERSION, "java_version", System.getProperty("java.version"))).build())

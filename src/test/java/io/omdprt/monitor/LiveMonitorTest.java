@@ -139,7 +139,7 @@ class LiveMonitorTest {
             assertEquals(0, s.value(name, CHANNEL), name);
         }
         assertEquals(0, s.value("omd_malformed_packets_total", "line", "A", "reason", "size_mismatch"));
-        assertEquals(1, s.value("omd_monitor_info", "monitor", "test", "receiver_site", "primary"));
+        assertEquals(1, s.value("omd_monitor_info", "monitor", "test", "monitor_site", "primary"));
         assertTrue(s.has("jvm_memory_used_bytes"), "JVM metrics");
         assertTrue(s.has("process_cpu_usage"), "process metrics");
         if (monitor.receiver().transportName().equals("epoll")) {
