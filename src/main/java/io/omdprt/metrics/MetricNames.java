@@ -58,6 +58,7 @@ public final class MetricNames {
     public static final String CHANNEL_MESSAGES = "omd_channel_messages";
     public static final String MALFORMED = "omd_malformed_packets";
     public static final String LATENCY = "omd_feed_latency_seconds";
+    public static final String LATENCY_NEGATIVE = "omd_feed_latency_negative_samples";
     public static final String SKEW = "omd_ab_skew_seconds";
     public static final String SOCKET_DROPS = "omd_socket_drops";
     public static final String SOCKET_BUFFER = "omd_socket_receive_buffer_bytes";

@@ -38,7 +38,8 @@ public final class Metrics implements AutoCloseable {
     public record Scrape(String contentType, byte[] body) {
     }
 
-    public Metrics(String instance, String site) {
+    /** @param transport how lines are received (epoll, nio): kernel drop counters exist only with epoll on Linux */
+    public Metrics(String instance, String site, String transport) {
         // Two binder meters break Prometheus naming rules (promtool check metrics): replaced below.
         registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("system.cpu.count")
                 || id.getName().equals("process.cpu.time")));
@@ -53,9 +54,9 @@ public final class Metrics implements AutoCloseable {
         scrapeTimer = Timer.builder("omd_scrape_duration").description("Time to build one /metrics response.")
                 .register(registry);
         MultiCollector identity = () -> new MetricSnapshots(
-                InfoSnapshot.builder().name(MetricNames.MONITOR_INFO).help("This monitor: its configured name (instance) and the site it receives at (site), from its config.")
+                InfoSnapshot.builder().name(MetricNames.MONITOR_INFO).help("This monitor: its configured name and site, and its receive transport (kernel drop counters need epoll on Linux).")
                         .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
-                                .labels(Labels.of("monitor", instance, "monitor_site", site)).build()).build(),
+                                .labels(Labels.of("monitor", instance, "monitor_site", site, "transport", transport)).build()).build(),
                 InfoSnapshot.builder().name(MetricNames.BUILD_INFO).help("Version of omd-prt-monitor and of the Java runtime.")
                         .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
                                 .labels(Labels.of("version", VERSION, "java_version", System.getProperty("java.version"))).build())

@@ -101,6 +101,10 @@ public final class OmdCollector implements MultiCollector {
                 .help("Receive wall clock minus the packet's SendTime; meaningful only with a synchronised host clock.");
         forEachLine((c, l) -> latency.dataPoint(histogram(l.tracker().latency(), l.labels())));
         out.add(latency.build());
+        CounterSnapshot.Builder negative = CounterSnapshot.builder().name(MetricNames.LATENCY_NEGATIVE)
+                .help("Packets whose SendTime was later than our receive clock: this host's clock is behind HKEX's.");
+        forEachLine((c, l) -> negative.dataPoint(counter(l.tracker().latency().negativeCount(), l.labels())));
+        out.add(negative.build());
 
         addSocketMetrics(out);
 

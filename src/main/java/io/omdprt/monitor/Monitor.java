@@ -83,7 +83,7 @@ public final class Monitor implements AutoCloseable {
         Metrics m = null;
         HttpServer h = null;
         try {
-            m = new Metrics(config.instance(), config.site());
+            m = new Metrics(config.instance(), config.site(), receiver.transportName());
             m.register(new OmdCollector(channels, receiver, clock::nanoTime));
             m.register(new WindowCollector(windows, this::now));
             m.register(new JournalCollector(recorder.journal()));

@@ -18,9 +18,10 @@ public final class Histogram {
     private final long[] upperBounds;
     /** For each bit length of a value, the first bucket that can hold it: recording scans from there. */
     private final int[] firstBucketByBitLength = new int[64];
-    /** One slot per bound plus +Inf, then the sum. The count is the buckets' total. */
+    /** One slot per bound plus +Inf, then the sum, then how many values were negative. The count is the buckets' total. */
     private final Counters slots;
     private final int sumSlot;
+    private final int negativeSlot;
 
     public Histogram() {
         this(DEFAULT_BOUNDS_NANOS);
@@ -41,13 +42,18 @@ public final class Histogram {
             }
             firstBucketByBitLength[bits] = i;
         }
-        slots = new Counters(upperBounds.length + 2);
+        slots = new Counters(upperBounds.length + 3);
         sumSlot = upperBounds.length + 1;
+        negativeSlot = upperBounds.length + 2;
     }
 
-    /** Writer thread only. Negative values (e.g. clocks out of step) are recorded as 0. */
+    /** Writer thread only. Negative values (e.g. clocks out of step) are recorded as 0 and counted apart. */
     public void record(long valueNanos) {
-        long v = Math.max(0, valueNanos);
+        long v = valueNanos;
+        if (v < 0) {
+            slots.increment(negativeSlot);
+            v = 0;
+        }
         int i = firstBucketByBitLength[64 - Long.numberOfLeadingZeros(v)];
         while (i < upperBounds.length && v > upperBounds[i]) {
             i++;
@@ -67,6 +73,11 @@ public final class Histogram {
     /** Observations with value <= upperBound(bucket) and > the previous bound; bucket == bucketCount() is +Inf. */
     public long countInBucket(int bucket) {
         return slots.get(bucket);
+    }
+
+    /** Observations that were negative (recorded in the first bucket as 0). */
+    public long negativeCount() {
+        return slots.get(negativeSlot);
     }
 
     public long sumNanos() {

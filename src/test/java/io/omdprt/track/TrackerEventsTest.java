@@ -244,4 +244,17 @@ class TrackerEventsTest {
         h.tracker.settle(Harness.at(20));
         assertEquals(List.of("arbitratedGap 5..6 opened@10 declared@20"), h.events.ofKind("arbitratedGap"));
     }
+
+    @Test
+    void latencyFromSendTimeAndClocksBehindAreCounted() {
+        Harness h = new Harness();
+        int length = h.wire.data(1, 1, Harness.at(0));
+        h.tracker.onDatagram(0, h.wire.buffer, 0, length, Harness.at(3), Harness.at(3));       // 3 ms after SendTime
+        length = h.wire.data(2, 1, Harness.at(10));
+        h.tracker.onDatagram(0, h.wire.buffer, 0, length, Harness.at(8), Harness.at(8));       // "before" it was sent
+        Histogram latency = h.tracker.line(0).latency();
+        assertEquals(2, latency.count());
+        assertEquals(3L * Harness.MS, latency.sumNanos(), "the negative one counts as 0 in the sum");
+        assertEquals(1, latency.negativeCount(), "and is counted apart: our clock is behind");
+    }
 }
