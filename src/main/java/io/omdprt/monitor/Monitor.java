@@ -51,7 +51,7 @@ public final class Monitor implements AutoCloseable {
     private final Recorder recorder;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What other parts (the journal, the demo) add to the service: more consumers of events. */
+    /** What callers (the demo, tests) add to the service: more consumers of events. */
     public record Extensions(List<EventSink> eventSinks) {
         public static Extensions none() {
             return new Extensions(List.of());
