@@ -63,14 +63,7 @@ final class ReportCommand implements Callable<Integer> {
                 return Main.BAD_USAGE;
             }
             spec = new ReportBuilder.WindowSpec(w.name(), w.startInstant(), w.endInstant(), w.description(), w.zone().getId());
-            inventory = new java.util.ArrayList<>();
-            for (var f : config.feeds()) {
-                for (var c : f.channels()) {
-                    for (var l : c.lines()) {
-                        inventory.add(new ReportBuilder.LineRef(f.name(), c.label(), l.name(), l.site()));
-                    }
-                }
-            }
+            inventory = ReportBuilder.LineRef.allOf(config);
         } else {
             Set<String> names = new LinkedHashSet<>();
             for (MonitorEvent e : all.events()) {

@@ -1,8 +1,5 @@
 package io.omdprt.monitor;
 
-import io.omdprt.config.ChannelConfig;
-import io.omdprt.config.FeedConfig;
-import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.config.WindowConfig;
 import io.omdprt.event.EventSink;
@@ -47,7 +44,7 @@ public final class Recorder implements AutoCloseable {
     private final JournalWriter journal;
     private final WindowSchedule windows;
     private final Clock clock;
-    private final List<ReportBuilder.LineRef> inventory = new ArrayList<>();
+    private final List<ReportBuilder.LineRef> inventory;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "omd-recorder");
         t.setDaemon(true);
@@ -65,13 +62,7 @@ public final class Recorder implements AutoCloseable {
         this.windows = windows;
         this.clock = clock;
         this.journal = new JournalWriter(config.journal().dir(), config.journal().retentionDays(), clock);
-        for (FeedConfig f : config.feeds()) {
-            for (ChannelConfig c : f.channels()) {
-                for (LineConfig l : c.lines()) {
-                    inventory.add(new ReportBuilder.LineRef(f.name(), c.label(), l.name(), l.site()));
-                }
-            }
-        }
+        this.inventory = ReportBuilder.LineRef.allOf(config);
         journal.accept(MonitorEvent.of(clock.instant(), EventType.MONITOR_START)
                 .detail(JournalReports.startDetail(config.instance(), config.site(), version, config.file(), inventory)));
     }

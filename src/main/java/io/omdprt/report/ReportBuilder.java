@@ -1,5 +1,10 @@
 package io.omdprt.report;
 
+import io.omdprt.config.ChannelConfig;
+import io.omdprt.config.FeedConfig;
+import io.omdprt.config.LineConfig;
+import io.omdprt.config.MonitorConfig;
+import io.omdprt.config.WindowConfig;
 import io.omdprt.event.EventType;
 import io.omdprt.event.MonitorEvent;
 import java.time.Duration;
@@ -23,10 +28,25 @@ public final class ReportBuilder {
 
     /** A monitored line, as the inventory lists it. */
     public record LineRef(String feed, String channel, String line, String site) {
+        /** Every line of a config, in config order. */
+        public static List<LineRef> allOf(MonitorConfig config) {
+            List<LineRef> out = new ArrayList<>();
+            for (FeedConfig f : config.feeds()) {
+                for (ChannelConfig c : f.channels()) {
+                    for (LineConfig l : c.lines()) {
+                        out.add(new LineRef(f.name(), c.label(), l.name(), l.site()));
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /** The window reported on. */
     public record WindowSpec(String name, Instant start, Instant end, String description, String zone) {
+        public static WindowSpec of(WindowConfig w) {
+            return new WindowSpec(w.name(), w.startInstant(), w.endInstant(), w.description(), w.zone().getId());
+        }
     }
 
     private ReportBuilder() {
