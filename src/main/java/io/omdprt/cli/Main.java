@@ -1,5 +1,6 @@
 package io.omdprt.cli;
 
+import io.omdprt.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Watches HKEX OMD-C / OMD-CC multicast feeds during Post Release Tests and reports data loss.",
-        subcommands = {DemoCommand.class, MonitorCommand.class, SimulateCommand.class, ReportCommand.class, CheckConfigCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, MonitorCommand.class, SimulateCommand.class, AnalyzeCommand.class, ReportCommand.class,
+            CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
@@ -29,6 +30,15 @@ public final class Main implements Runnable {
             args = new String[] {"demo"};
         }
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_USAGE : FAILURE);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof ConfigException) {
+                // Bad input of any command: one line naming the file (or option), the key and the expectation.
+                ConfigException c = (ConfigException) e;
+                System.err.println((c.file().startsWith("-") ? "invalid option: " : "invalid config: ") + c.getMessage());
+                return BAD_USAGE;
+            }
+            throw e;
+        });
         return cli.execute(args);
     }
 
