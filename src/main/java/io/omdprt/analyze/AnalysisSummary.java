@@ -29,6 +29,9 @@ public final class AnalysisSummary {
         for (String warning : notConsecutive(c.files())) {
             out.println("warning: " + warning);
         }
+        if (c.first() != null && outside(report.window(), c)) {
+            out.println("warning: the capture does not overlap window " + report.window().name() + ": nothing in it is reported");
+        }
         out.printf("%nwindow %s (%s to %s): %s%n", report.window().name(), report.window().start(), report.window().end(),
                 report.verdict());
         out.printf("%-14s %-8s %-7s %12s %10s %10s %9s %13s%n", "feed", "channel", "verdict", "packets", "real loss", "line gaps",
@@ -44,6 +47,10 @@ public final class AnalysisSummary {
         out.println();
         out.println("skipped: " + (skipped == 0 ? "none" : nonZero(c)));
         out.println("unknown destinations: " + (c.unknownDatagrams() == 0 ? "none" : unknown(c)));
+    }
+
+    private static boolean outside(ReportModel.Window w, ReportModel.Capture c) {
+        return Instant.parse(c.last()).isBefore(Instant.parse(w.start())) || !Instant.parse(c.first()).isBefore(Instant.parse(w.end()));
     }
 
     private static String orNone(String time) {

@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
         description = {"Analyse packet captures (pcap or pcapng) of the configured feeds offline, with the live monitor's",
             "trackers and the capture's timestamps as the clock; writes the same report as a live window.",
             "Several files are one capture, analysed in the order given: they must be consecutive (tcpdump -C/-G).",
-            "Exit 0 when every file was read (whatever the verdict), 1 when one is corrupt or truncated (the report",
-            "of what was read is still written), 2 for bad usage, a bad config or a missing file."})
+            "Exit 0 when every file was read (whatever the verdict); 1 when one is corrupt or truncated (the report",
+            "of what was read is still written) or no datagram went to a configured line; 2 for bad usage, a bad",
+            "config or a missing file."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture files, in time order.")
     List<Path> files;
@@ -86,6 +87,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!analysis.complete()) {
             System.err.println("error: " + analysis.capture().error());
             System.err.println("the analysis stopped there; the report (marked incomplete) covers what was read before it");
+            return Main.FAILURE;
+        }
+        if (analysis.capture().datagramsAnalysed() == 0) {
+            System.err.println("error: no datagram of the capture went to a line of " + configFile
+                    + "; compare the config's groups and ports with the unknown destinations listed");
             return Main.FAILURE;
         }
         return Main.OK;

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.omdprt.pcap.Ipv4;
+import io.omdprt.pcap.PcapWriter;
+import io.omdprt.pcap.TimestampPrecision;
+import io.omdprt.protocol.PacketEncoder;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
 import io.omdprt.report.Verdict;
 import io.omdprt.testing.TestConfigs;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -17,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +149,44 @@ class AnalyzeCommandTest {
         double window = Duration.between(Instant.parse(report.window().start()), Instant.parse(report.window().end())).toMillis() / 1e3;
         assertEquals(window - 20.0, report.monitor().downtimeSeconds(), 0.002);
         assertEquals(7, channel(report, "omdcc", "31").arbitratedMissingMessages());
+    }
+
+    /** A capture of {@code n} OMD heartbeats to one destination, a second apart. */
+    private Path heartbeats(String name, long startNanos, String group, int port, int n) throws Exception {
+        Path file = dir.resolve(name);
+        UnsafeBuffer packet = new UnsafeBuffer(new byte[64]);
+        int length = new PacketEncoder().heartbeat(packet, 0, 0, startNanos);
+        try (PcapWriter writer = PcapWriter.create(file, TimestampPrecision.NANOS)) {
+            for (int i = 0; i < n; i++) {
+                writer.write(startNanos + i * 1_000_000_000L, Ipv4.toInt(InetAddress.getByName("10.0.0.1")), 4_000,
+                        Ipv4.toInt(InetAddress.getByName(group)), port, packet, 0, length);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void aCaptureOfNothingConfiguredIsAFailureThatListsWhatItHad() throws Exception {
+        CliTest.Run r = analyze(heartbeats("other.pcap", 1_704_502_800_000_000_000L, "239.9.9.9", 1_234, 3).toString());
+        assertEquals(1, r.exit, r.err);
+        assertTrue(r.err.startsWith("error: no datagram of the capture went to a line of " + config), r.err);
+        assertTrue(r.out.contains("unknown destinations: 3 datagrams to 1 destination: 239.9.9.9:1234 (3)"), r.out);
+        assertEquals(1, report().capture().topUnknownDestinations().size());
+
+        CliTest.Run empty = analyze(heartbeats("empty.pcap", 0, "239.9.9.9", 1_234, 0).toString());
+        assertEquals(1, empty.exit, empty.err);
+        assertTrue(empty.err.startsWith("error: no datagram of the capture went to a line of " + config), empty.err);
+        assertTrue(empty.out.contains("from none to none"), empty.out);
+        assertEquals(0, report().capture().packetsRead());
+    }
+
+    @Test
+    void aCaptureOutsideTheWindowIsPointedOut() throws Exception {
+        Path old = heartbeats("old.pcap", 1_704_502_800_000_000_000L, "239.194.11.1", 52_011, 3);
+        CliTest.Run r = analyze("--window", "W", old.toString());
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("warning: the capture does not overlap window W: nothing in it is reported"), r.out);
+        assertFalse(analyze(old.toString()).out.contains("warning"), "its own time span");
     }
 
     @Test
