@@ -86,10 +86,10 @@ public final class CaptureAnalyzer {
         progress.start(file.getFileName().toString(), reader.fileSize(), System.nanoTime());
         try (reader) {
             read(reader);
-            progress.done(reader.records(), System.nanoTime());
         } catch (IOException e) {
             fail(file, e);
         }
+        progress.done(reader.bytesRead(), reader.records(), System.nanoTime());
         account(file, reader, unknownBefore);
         return error == null;
     }

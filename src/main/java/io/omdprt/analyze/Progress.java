@@ -74,12 +74,12 @@ public final class Progress {
         lastPackets = packets;
     }
 
-    /** The file is done: a terminal's progress line is finished with its total. */
-    void done(long packets, long nowNanos) {
+    /** The file is done (or reading it failed): a terminal's progress line is finished with where it ended. */
+    void done(long bytesRead, long packets, long nowNanos) {
         if (showing && printed && terminal) {
             double seconds = Math.max(1e-9, (nowNanos - startNanos) / 1e9);
-            out.print(String.format(Locale.ROOT, "\r%s: 100%% of %s, %.2f M packets/s%n", name, Sizes.bytes(size),
-                    packets / seconds / 1e6));
+            out.print(String.format(Locale.ROOT, "\r%s: %3.0f%% of %s, %.2f M packets/s%n", name, 100.0 * bytesRead / size,
+                    Sizes.bytes(size), packets / seconds / 1e6));
             out.flush();
         }
     }

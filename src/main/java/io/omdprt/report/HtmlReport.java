@@ -61,7 +61,8 @@ public final class HtmlReport {
             capture(h, r.capture());
         }
         h.append("<p class=\"legend\"><span style=\"color:#3aa655\">■ up</span><span style=\"color:#d93025\">■ down</span>")
-                .append("<span style=\"color:#9e9e9e\">■ monitor not running</span><span style=\"color:#f29900\">▲ line gap</span>")
+                .append("<span style=\"color:#9e9e9e\">■ ").append(r.capture() != null ? "not captured" : "monitor not running")
+                .append("</span><span style=\"color:#f29900\">▲ line gap</span>")
                 .append("<span style=\"color:#a50e0e\">▲ real loss</span></p>\n");
         Instant start = Instant.parse(w.start());
         Instant until = Instant.parse(w.coveredUntil());
