@@ -1,6 +1,8 @@
 package io.omdprt.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omdprt.report.ReportModel;
@@ -8,6 +10,7 @@ import io.omdprt.report.ReportWriter;
 import io.omdprt.report.Verdict;
 import io.omdprt.sim.PcapSink;
 import io.omdprt.testing.ScriptedRun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +39,8 @@ class LiveVersusCaptureTest {
         Analysis analysis = Analyses.analyze(run.config(), capture);
         ReportModel offline = AnalysisReport.build(run.config(), null, List.of(capture.toString()), analysis, Instant.now());
 
+        assertNull(live.capture());
+        assertFalse(Files.readString(run.report().json()).contains("\"capture\""), "a live report's JSON is as it was");
         assertTrue(analysis.complete());
         assertEquals(analysis.capture().packetsRead(), analysis.capture().datagramsAnalysed(), "every datagram is the config's");
         Map<String, ReportModel.Channel> liveChannels = channels(live);

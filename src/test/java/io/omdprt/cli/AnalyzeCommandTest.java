@@ -190,6 +190,32 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void whatIsSentOnLoopbackCanBeCapturedToo() throws Exception {
+        int port = TestConfigs.freeUdpPort();
+        String a = TestConfigs.randomGroup();
+        String b = TestConfigs.randomGroup();
+        while (b.equals(a)) {
+            b = TestConfigs.randomGroup();
+        }
+        Path loopback = Files.writeString(dir.resolve("loopback.yaml"), TestConfigs.fastHeader("test")
+                + "feeds:\n  - name: f\n    protocol: omd-c\n    interface: 127.0.0.1\n    channels:\n      - id: 1\n        lines:\n"
+                + "          - { name: A, group: " + a + ", port: " + port + " }\n"
+                + "          - { name: B, group: " + b + ", port: " + port + " }\n");
+        Path sent = dir.resolve("sent.pcap");
+        CliTest.Run r = new CliTest.Run("simulate", "--config", loopback.toString(), "--duration", "2s", "--rate", "100",
+                "--pcap-out", sent.toString(), "--truth-out", dir.resolve("truth.json").toString());
+        assertEquals(0, r.exit, r.err);
+        CliTest.Run analysed = new CliTest.Run("analyze", "--config", loopback.toString(), "--out", dir.resolve("report").toString(),
+                sent.toString());
+        assertEquals(0, analysed.exit, analysed.err);
+        assertTrue(analysed.out.matches("(?s).*\\nf +1 +PASS .*"), analysed.out);
+        ReportModel report = report();
+        assertEquals(report.capture().packetsRead(), report.capture().datagramsAnalysed());
+        ReportModel.Channel channel = channel(report, "f", "1");
+        assertEquals(2, channel.resets().size(), "the start-of-day reset on lines A and B");
+    }
+
+    @Test
     void badUsageExitsWithTwoAndSaysWhy() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(config) + "no-such-key: 1\n");
         CliTest.Run badConfig = new CliTest.Run("analyze", "--config", bad.toString(), capture.toString());
