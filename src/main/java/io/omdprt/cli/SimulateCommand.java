@@ -15,6 +15,7 @@ import io.omdprt.sim.SimClock;
 import io.omdprt.sim.Simulator;
 import io.omdprt.sim.TeeSink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,8 +113,10 @@ final class SimulateCommand implements Callable<Integer> {
             try {
                 capture = PcapSink.create(pcapOut);
             } catch (IOException e) {
-                new TeeSink(sinks.toArray(new PacketSink[0])).close();
-                System.err.println("--pcap-out: cannot write " + pcapOut + ": " + e.getMessage());
+                for (PacketSink opened : sinks) {
+                    opened.close();
+                }
+                System.err.println("--pcap-out: cannot create " + pcapOut + ": " + e);
                 return Main.BAD_USAGE;
             }
             sinks.add(capture);
@@ -127,6 +130,10 @@ final class SimulateCommand implements Callable<Integer> {
             truth.write(truthOut);
             System.err.printf("%s: %d faults injected; ground truth in %s%n", scenario.name(), truth.faults.size(),
                     truthOut.toAbsolutePath());
+        } catch (IOException | UncheckedIOException e) {
+            // A full disk under --pcap-out, an unwritable --truth-out, a send refused by the kernel.
+            System.err.println("simulation stopped: " + (e instanceof UncheckedIOException ? e.getMessage() + ": " + e.getCause() : e));
+            return Main.FAILURE;
         }
         if (capture != null) {
             System.err.printf("%d datagrams written to %s%n", capture.datagrams(), pcapOut.toAbsolutePath());

@@ -25,22 +25,28 @@ public final class PcapSink implements PacketSink {
         }
     }
 
+    private final Path file;
     private final PcapWriter writer;
     private final Map<LineConfig, Destination> destinations = new IdentityHashMap<>();
 
-    private PcapSink(PcapWriter writer) {
+    private PcapSink(Path file, PcapWriter writer) {
+        this.file = file;
         this.writer = writer;
     }
 
     /** Creates or truncates {@code file}. */
     public static PcapSink create(Path file) throws IOException {
-        return new PcapSink(PcapWriter.create(file, TimestampPrecision.NANOS));
+        return new PcapSink(file, PcapWriter.create(file, TimestampPrecision.NANOS));
     }
 
     @Override
     public void send(LineConfig line, UnsafeBuffer packet, int length, long wallNanos) throws IOException {
         Destination d = destinations.computeIfAbsent(line, Destination::of);
-        writer.write(wallNanos, SOURCE, SOURCE_PORT, d.group(), d.port(), packet, 0, length);
+        try {
+            writer.write(wallNanos, SOURCE, SOURCE_PORT, d.group(), d.port(), packet, 0, length);
+        } catch (IOException e) {
+            throw new IOException("writing the capture " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Packets written so far. */

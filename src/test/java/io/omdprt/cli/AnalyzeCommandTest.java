@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -243,6 +244,21 @@ class AnalyzeCommandTest {
         CliTest.Run noSend = new CliTest.Run("simulate", "--config", config.toString(), "--no-send");
         assertEquals(2, noSend.exit);
         assertEquals("--no-send writes only a capture: give --pcap-out FILE", noSend.err.strip());
+
+        Path nowhere = dir.resolve("no-such-folder/x.pcap");
+        CliTest.Run noFolder = new CliTest.Run("simulate", "--config", config.toString(), "--no-send", "--pcap-out", nowhere.toString());
+        assertEquals(2, noFolder.exit);
+        assertTrue(noFolder.err.startsWith("--pcap-out: cannot create " + nowhere + ": "), noFolder.err);
+    }
+
+    @Test
+    void aFullDiskStopsTheSimulationWithAMessage() {
+        Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "/dev/full (Linux) is needed");
+        CliTest.Run r = new CliTest.Run("simulate", "--config", config.toString(), "--duration", "30s", "--rate", "4000", "--no-send",
+                "--pcap-out", "/dev/full", "--truth-out", dir.resolve("truth.json").toString());
+        assertEquals(1, r.exit);
+        assertTrue(r.err.matches("(?s)(.*\n)?simulation stopped: [^\n]*writing the capture /dev/full: No space left on device\\s*"), r.err);
+        assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
     }
 
     @Test
