@@ -22,12 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Analyse packet captures (pcap or pcapng) of the configured feeds offline, with the live monitor's",
-            "trackers and the capture's timestamps as the clock; writes the same report as a live window.",
-            "Several files are one capture, analysed in the order given: they must be consecutive (tcpdump -C/-G).",
-            "Exit 0 when every file was read (whatever the verdict); 1 when one is corrupt or truncated (the report",
-            "of what was read is still written) or no datagram went to a configured line; 2 for bad usage, a bad",
-            "config or a missing file."})
+        description = {"Analyse pcap or pcapng captures of the configured feeds offline, with the live monitor's trackers"
+                + " and the capture's timestamps as the clock, and write the same report as a live window.",
+            "Several files are one capture, analysed in the order given: they must be consecutive parts (tcpdump -C or -G).",
+            "Exit 0 when every file was read, whatever the verdict; 1 when a file is corrupt or truncated (the report of"
+                + " what was read is still written) or no datagram went to a configured line; 2 for bad usage, a bad"
+                + " config or a missing file."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Capture files, in time order.")
     List<Path> files;

@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Publish the channels of a config on all their lines, with the faults of a script.",
             "Loopback only by default (interface 127.0.0.1, multicast TTL 0).",
-            "--pcap-out also writes what is sent to a capture file; with --no-send only the file is written,",
-            "in simulated time (as fast as the machine goes, timestamps as if sent from now on)."})
+            "--pcap-out also writes what is sent to a capture file; with --no-send only the file is written, in simulated"
+                + " time (as fast as the machine goes, stamped as if sent from now on)."})
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The monitor config whose channels to publish.")
     Path configFile;
