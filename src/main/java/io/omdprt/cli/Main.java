@@ -12,9 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Watches HKEX OMD-C / OMD-CC multicast feeds during Post Release Tests and reports data loss.",
-        subcommands = {DemoCommand.class, MonitorCommand.class, SimulateCommand.class, ReportCommand.class, WindowCommand.class,
-            CheckConfigCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, MonitorCommand.class, SimulateCommand.class, AnalyzeCommand.class, ReportCommand.class,
+            WindowCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

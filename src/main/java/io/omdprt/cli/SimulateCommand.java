@@ -7,12 +7,19 @@ import io.omdprt.config.MonitorConfig;
 import io.omdprt.net.MulticastSender;
 import io.omdprt.sim.GroundTruth;
 import io.omdprt.sim.MulticastSink;
+import io.omdprt.sim.PacketSink;
+import io.omdprt.sim.PcapSink;
 import io.omdprt.sim.Scenario;
 import io.omdprt.sim.ScenarioLoader;
+import io.omdprt.sim.SimClock;
 import io.omdprt.sim.Simulator;
+import io.omdprt.sim.TeeSink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +28,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Publish the channels of a config on all their lines, with the faults of a script.",
-            "Loopback only by default (interface 127.0.0.1, multicast TTL 0)."})
+            "Loopback only by default (interface 127.0.0.1, multicast TTL 0).",
+            "--pcap-out also writes what is sent to a capture file; with --no-send only the file is written, in simulated"
+                + " time (as fast as the machine goes, stamped as if sent from now on)."})
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The monitor config whose channels to publish.")
     Path configFile;
@@ -54,6 +63,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--allow-non-loopback", description = "Permit sending on a real network interface (prints a warning).")
     boolean allowNonLoopback;
 
+    @Option(names = "--pcap-out", paramLabel = "FILE",
+            description = "Also write every packet to this capture file (pcap, nanosecond timestamps = send times).")
+    Path pcapOut;
+
+    @Option(names = "--no-send", description = "Send nothing; write only --pcap-out, in simulated time.")
+    boolean noSend;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed of the message mix and framing.")
     long seed;
 
@@ -73,22 +89,63 @@ final class SimulateCommand implements Callable<Integer> {
             }
             scenario = new Scenario("clean traffic", "no faults", d, rate, Map.of(), List.of());
         }
-        MulticastSender sender;
-        try {
-            sender = MulticastSender.open(outgoingInterface, ttl, allowNonLoopback);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+        if (noSend && pcapOut == null) {
+            System.err.println("--no-send writes only a capture: give --pcap-out FILE");
             return Main.BAD_USAGE;
         }
-        try (MulticastSink sink = new MulticastSink(sender)) {
-            Simulator simulator = new Simulator(config, scenario, sink, seed);
+        List<PacketSink> sinks = new ArrayList<>();
+        if (!noSend) {
+            try {
+                sinks.add(new MulticastSink(MulticastSender.open(outgoingInterface, ttl, allowNonLoopback)));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return Main.BAD_USAGE;
+            }
+        }
+        PcapSink capture = null;
+        if (pcapOut != null) {
+            try {
+                capture = PcapSink.create(pcapOut);
+            } catch (IOException e) {
+                for (PacketSink opened : sinks) {
+                    opened.close();
+                }
+                System.err.println("--pcap-out: cannot create " + pcapOut + ": " + e);
+                return Main.BAD_USAGE;
+            }
+            sinks.add(capture);
+        }
+        SimClock clock = noSend ? SimClock.virtual(Instant.now()) : SimClock.REAL;
+        try (PacketSink sink = sinks.size() == 1 ? sinks.get(0) : new TeeSink(sinks.toArray(new PacketSink[0]))) {
+            Simulator simulator = new Simulator(config, scenario, sink, seed, clock);
             Thread hook = new Thread(simulator::stop, "simulator-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            GroundTruth truth = simulator.run();
+            GroundTruth truth;
+            try {
+                truth = simulator.run();
+            } finally {
+                removeHook(hook);
+            }
             truth.write(truthOut);
             System.err.printf("%s: %d faults injected; ground truth in %s%n", scenario.name(), truth.faults.size(),
                     truthOut.toAbsolutePath());
+        } catch (IOException | UncheckedIOException e) {
+            // A full disk under --pcap-out, an unwritable --truth-out, a send refused by the kernel.
+            System.err.println("simulation stopped: " + (e instanceof UncheckedIOException ? e.getMessage() + ": " + e.getCause() : e));
+            return Main.FAILURE;
+        }
+        if (capture != null) {
+            System.err.printf("%d datagrams written to %s%n", capture.datagrams(), pcapOut.toAbsolutePath());
         }
         return Main.OK;
+    }
+
+    /** Ctrl-C stops a run; once it is over, the hook is not needed (and it cannot be removed during shutdown). */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping: the hook is running or about to.
+        }
     }
 }

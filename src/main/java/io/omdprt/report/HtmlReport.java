@@ -38,9 +38,10 @@ public final class HtmlReport {
         if (!w.description().isEmpty()) {
             row(h, "description", esc(w.description()));
         }
-        row(h, "generated", esc(w.generatedAt()) + (w.complete() ? "" : " — <b>partial: the window had not ended</b>"));
+        String incomplete = MarkdownReport.incompleteNote(r);
+        row(h, "generated", esc(w.generatedAt()) + (incomplete == null ? "" : " — <b>" + esc(incomplete) + "</b>"));
         row(h, "monitor", esc(String.join(", ", r.monitor().instances())));
-        row(h, "monitor downtime", MarkdownReport.seconds(r.monitor().downtimeSeconds()));
+        row(h, MarkdownReport.downtimeLabel(r), MarkdownReport.seconds(r.monitor().downtimeSeconds()));
         h.append("</table>\n<p>PASS: no real loss and no channel outage. WARN: only single-line loss or outages (covered by another ")
                 .append("line). FAIL: real loss (no line delivered the messages), a channel outage, or local socket drops.</p>\n");
         h.append("<table><tr><th>feed</th><th>channel</th><th>verdict</th><th>real loss (messages)</th><th>channel outages</th>")
@@ -55,8 +56,13 @@ public final class HtmlReport {
                         .append(c.socketDrops()).append("</td></tr>\n");
             }
         }
-        h.append("</table>\n<p class=\"legend\"><span style=\"color:#3aa655\">■ up</span><span style=\"color:#d93025\">■ down</span>")
-                .append("<span style=\"color:#9e9e9e\">■ monitor not running</span><span style=\"color:#f29900\">▲ line gap</span>")
+        h.append("</table>\n");
+        if (r.capture() != null) {
+            capture(h, r.capture());
+        }
+        h.append("<p class=\"legend\"><span style=\"color:#3aa655\">■ up</span><span style=\"color:#d93025\">■ down</span>")
+                .append("<span style=\"color:#9e9e9e\">■ ").append(r.capture() != null ? "not captured" : "monitor not running")
+                .append("</span><span style=\"color:#f29900\">▲ line gap</span>")
                 .append("<span style=\"color:#a50e0e\">▲ real loss</span></p>\n");
         Instant start = Instant.parse(w.start());
         Instant until = Instant.parse(w.coveredUntil());
@@ -175,6 +181,39 @@ public final class HtmlReport {
         }
         for (ReportModel.Dr d : c.drEvents()) {
             h.append("<div>").append(esc(d.time())).append(" DR status ").append(d.previous()).append(" → ").append(d.status()).append("</div>");
+        }
+    }
+
+    private static void capture(StringBuilder h, ReportModel.Capture c) {
+        h.append("<h2 id=\"capture\">Capture</h2>\n");
+        if (!c.complete()) {
+            h.append("<p class=\"FAIL\"><b>Incomplete:</b> ").append(esc(c.error()))
+                    .append(". This report covers what was read before it.</p>\n");
+        }
+        h.append("<table>");
+        row(h, "first datagram", esc(MarkdownReport.orNone(c.first())));
+        row(h, "last datagram", esc(MarkdownReport.orNone(c.last())));
+        row(h, "packets read", Long.toString(c.packetsRead()));
+        row(h, "datagrams analysed", Long.toString(c.datagramsAnalysed()));
+        row(h, "skipped", Long.toString(c.skipped().values().stream().mapToLong(Long::longValue).sum()));
+        row(h, "to unknown destinations", c.unknownDatagrams() + " datagrams, " + c.unknownDestinations() + " destinations");
+        h.append("</table>\n<table><tr><th>file</th><th>format</th><th>link type</th><th>bytes</th><th>packets</th><th>first</th>")
+                .append("<th>last</th></tr>");
+        for (ReportModel.CaptureFile f : c.files()) {
+            h.append("<tr><td>").append(esc(f.path())).append("</td><td>").append(esc(f.format())).append("</td><td>")
+                    .append(esc(f.linkType())).append("</td><td>").append(f.bytes()).append("</td><td>").append(f.packets())
+                    .append("</td><td>").append(esc(MarkdownReport.orNone(f.first()))).append("</td><td>")
+                    .append(esc(MarkdownReport.orNone(f.last()))).append("</td></tr>");
+        }
+        h.append("</table>\n<table class=\"skipped\"><tr><th>skipped because</th><th>packets</th></tr>");
+        c.skipped().forEach((reason, n) -> h.append("<tr><td>").append(esc(reason)).append("</td><td>").append(n).append("</td></tr>"));
+        h.append("</table>\n");
+        if (!c.topUnknownDestinations().isEmpty()) {
+            h.append("<table class=\"unknown\"><tr><th>unknown destination</th><th>datagrams</th></tr>");
+            for (ReportModel.Destination d : c.topUnknownDestinations()) {
+                h.append("<tr><td>").append(esc(d.destination())).append("</td><td>").append(d.datagrams()).append("</td></tr>");
+            }
+            h.append("</table>\n");
         }
     }
 

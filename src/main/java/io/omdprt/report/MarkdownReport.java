@@ -16,10 +16,11 @@ public final class MarkdownReport {
         if (!w.description().isEmpty()) {
             m.append("| description | ").append(esc(w.description())).append(" |\n");
         }
-        m.append("| generated | ").append(w.generatedAt()).append(w.complete() ? "" : " — **partial: the window had not ended**")
+        String incomplete = incompleteNote(r);
+        m.append("| generated | ").append(w.generatedAt()).append(incomplete == null ? "" : " — **" + incomplete + "**")
                 .append(" |\n");
         m.append("| monitor | ").append(String.join(", ", r.monitor().instances())).append(" |\n");
-        m.append("| monitor downtime | ").append(seconds(r.monitor().downtimeSeconds())).append(" |\n\n");
+        m.append("| ").append(downtimeLabel(r)).append(" | ").append(seconds(r.monitor().downtimeSeconds())).append(" |\n\n");
         m.append("Verdicts: **PASS** no real loss and no channel outage; **WARN** only single-line loss or outages ")
                 .append("(covered by another line); **FAIL** real loss (no line delivered), a channel outage, or local socket drops.\n\n");
         m.append("## Summary\n\n| feed | channel | verdict | real loss (messages) | channel outages | line gaps | line outages | local drops |\n")
@@ -33,8 +34,12 @@ public final class MarkdownReport {
                         .append(" | ").append(lineOutages).append(" | ").append(c.socketDrops()).append(" |\n");
             }
         }
+        if (r.capture() != null) {
+            capture(m, r.capture());
+        }
         if (!r.monitor().downtime().isEmpty()) {
-            m.append("\n## Monitor downtime\n\n| from | to | length | why |\n|---|---|---|---|\n");
+            m.append("\n## ").append(r.capture() != null ? "Not captured" : "Monitor downtime")
+                    .append("\n\n| from | to | length | why |\n|---|---|---|---|\n");
             for (ReportModel.Downtime d : r.monitor().downtime()) {
                 m.append("| ").append(d.from()).append(" | ").append(d.to()).append(" | ").append(seconds(d.seconds()))
                         .append(" | ").append(d.reason()).append(" |\n");
@@ -86,6 +91,51 @@ public final class MarkdownReport {
             m.append("\n_").append(r.monitor().journalLinesSkipped()).append(" unreadable journal lines were skipped._\n");
         }
         return m.toString();
+    }
+
+    /** Why the report does not cover everything, or null when it does. */
+    static String incompleteNote(ReportModel r) {
+        if (r.capture() != null) {
+            return r.capture().complete() ? null : "incomplete: reading the capture ended in an error (see Capture)";
+        }
+        return r.window().complete() ? null : "partial: the window had not ended";
+    }
+
+    static String downtimeLabel(ReportModel r) {
+        return r.capture() != null ? "not captured" : "monitor downtime";
+    }
+
+    private static void capture(StringBuilder m, ReportModel.Capture c) {
+        m.append("\n## Capture\n\n");
+        if (!c.complete()) {
+            m.append("**Incomplete:** ").append(esc(c.error())).append(". This report covers what was read before it.\n\n");
+        }
+        m.append("| | |\n|---|---|\n");
+        m.append("| first datagram | ").append(orNone(c.first())).append(" |\n");
+        m.append("| last datagram | ").append(orNone(c.last())).append(" |\n");
+        m.append("| packets read | ").append(c.packetsRead()).append(" |\n");
+        m.append("| datagrams analysed | ").append(c.datagramsAnalysed()).append(" |\n");
+        m.append("| skipped | ").append(c.skipped().values().stream().mapToLong(Long::longValue).sum()).append(" |\n");
+        m.append("| to unknown destinations | ").append(c.unknownDatagrams()).append(" datagrams, ").append(c.unknownDestinations())
+                .append(" destinations |\n");
+        m.append("\n| file | format | link type | bytes | packets | first | last |\n|---|---|---|---|---|---|---|\n");
+        for (ReportModel.CaptureFile f : c.files()) {
+            m.append("| ").append(esc(f.path())).append(" | ").append(f.format()).append(" | ").append(f.linkType()).append(" | ")
+                    .append(f.bytes()).append(" | ").append(f.packets()).append(" | ").append(orNone(f.first())).append(" | ")
+                    .append(orNone(f.last())).append(" |\n");
+        }
+        m.append("\n| skipped because | packets |\n|---|---|\n");
+        c.skipped().forEach((reason, n) -> m.append("| ").append(reason).append(" | ").append(n).append(" |\n"));
+        if (!c.topUnknownDestinations().isEmpty()) {
+            m.append("\n| unknown destination | datagrams |\n|---|---|\n");
+            for (ReportModel.Destination d : c.topUnknownDestinations()) {
+                m.append("| ").append(d.destination()).append(" | ").append(d.datagrams()).append(" |\n");
+            }
+        }
+    }
+
+    static String orNone(String text) {
+        return text == null ? "none" : text;
     }
 
     static String seconds(double s) {

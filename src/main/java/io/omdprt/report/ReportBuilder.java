@@ -4,6 +4,7 @@ import io.omdprt.config.ChannelConfig;
 import io.omdprt.config.FeedConfig;
 import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
+import io.omdprt.config.WindowConfig;
 import io.omdprt.event.EventType;
 import io.omdprt.event.MonitorEvent;
 import java.time.Duration;
@@ -43,6 +44,9 @@ public final class ReportBuilder {
 
     /** The window reported on. */
     public record WindowSpec(String name, Instant start, Instant end, String description, String zone) {
+        public static WindowSpec of(WindowConfig w) {
+            return new WindowSpec(w.name(), w.startInstant(), w.endInstant(), w.description(), w.zone().getId());
+        }
     }
 
     private ReportBuilder() {

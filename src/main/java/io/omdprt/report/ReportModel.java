@@ -1,9 +1,21 @@
 package io.omdprt.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
-/** A window's report, as written to JSON (and rendered to Markdown and HTML). Times are ISO-8601 UTC. */
-public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<Feed> feeds) {
+/**
+ * A window's report, as written to JSON (and rendered to Markdown and HTML). Times are ISO-8601 UTC.
+ *
+ * @param capture what an offline analysis read; null (and left out of the JSON) for a live monitor's report
+ */
+public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<Feed> feeds,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Capture capture) {
+
+    /** A live monitor's report. */
+    public ReportModel(Window window, Monitor monitor, Verdict verdict, List<Feed> feeds) {
+        this(window, monitor, verdict, feeds, null);
+    }
 
     /**
      * @param complete false when written before the window ended (on demand, or at shutdown)
@@ -18,7 +30,8 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
     }
 
     /**
-     * @param reason stopped (clean shutdown), crashed (no shutdown recorded), not-running (nothing recorded)
+     * @param reason stopped (clean shutdown), crashed (no shutdown recorded), not-running (nothing recorded),
+     *               not-captured (an offline analysis: the capture does not cover this part of the window)
      */
     public record Downtime(String from, String to, double seconds, String reason) {
     }
@@ -52,5 +65,38 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
     }
 
     public record Dr(String time, long previous, long status) {
+    }
+
+    /**
+     * What an offline analysis read.
+     *
+     * @param files               the capture files in the order analysed (taken as consecutive)
+     * @param packetsRead         packet records read: datagrams analysed, to unknown destinations, and skipped
+     * @param datagramsAnalysed   UDP datagrams to a configured line, fed to the trackers
+     * @param skipped             records without a usable UDP datagram, by reason (every reason, zeros included)
+     * @param unknownDatagrams    UDP datagrams to a destination no configured line has
+     * @param unknownDestinations how many distinct destinations those went to
+     * @param topUnknownDestinations the busiest of them, most datagrams first
+     * @param first               timestamp of the first datagram (null when there was none)
+     * @param last                latest timestamp of a datagram
+     * @param complete            false when reading ended in an error: the report covers what came before it
+     * @param error               that error (file, byte offset, problem), or null
+     */
+    public record Capture(List<CaptureFile> files, long packetsRead, long datagramsAnalysed, Map<String, Long> skipped,
+                          long unknownDatagrams, long unknownDestinations, List<Destination> topUnknownDestinations,
+                          String first, String last, boolean complete, String error) {
+    }
+
+    /**
+     * @param format   e.g. "pcap (nanosecond timestamps)", "pcapng"
+     * @param linkType of its (last) packet record, e.g. "EN10MB (1)"
+     * @param packets  packet records read from it
+     */
+    public record CaptureFile(String path, String format, String linkType, long bytes, long packets, String first,
+                              String last) {
+    }
+
+    /** @param destination group or address and port, "239.1.2.3:51000" */
+    public record Destination(String destination, long datagrams) {
     }
 }

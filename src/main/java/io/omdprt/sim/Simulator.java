@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes every channel of a config in real time, injects the scenario's faults on schedule and
- * keeps the ground truth. One thread, a 1 ms duty cycle.
+ * Publishes every channel of a config in real time (or in simulated time, see {@link SimClock}),
+ * injects the scenario's faults on schedule and keeps the ground truth. One thread, a 1 ms duty cycle.
  */
 public final class Simulator {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
@@ -24,14 +24,20 @@ public final class Simulator {
     private final List<ChannelPublisher> publishers = new ArrayList<>();
     private final List<Fault> pending;
     private final GroundTruth truth = new GroundTruth();
-    private final java.util.concurrent.ConcurrentLinkedQueue<Fault> injected = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Fault> injected = new ConcurrentLinkedQueue<>();
+    private final SimClock clock;
     private volatile boolean stopRequested;
     private volatile boolean linger;
     private volatile boolean scenarioDone;
     private volatile double progress;
 
     public Simulator(MonitorConfig config, Scenario scenario, PacketSink sink, long seed) {
+        this(config, scenario, sink, seed, SimClock.REAL);
+    }
+
+    public Simulator(MonitorConfig config, Scenario scenario, PacketSink sink, long seed, SimClock clock) {
         this.scenario = scenario;
+        this.clock = clock;
         long heartbeat = config.liveness().heartbeatInterval().toNanos();
         int i = 0;
         for (FeedConfig feed : config.feeds()) {
@@ -84,10 +90,10 @@ public final class Simulator {
 
     /** Runs the whole scenario; returns when it is over (or, lingering, when stopped). */
     public GroundTruth run() {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long end = start + scenario.duration().toNanos();
-        truth.started = Instant.now().toString();
-        long wall = System.currentTimeMillis() * 1_000_000L;
+        truth.started = clock.instant().toString();
+        long wall = clock.wallNanos();
         for (ChannelPublisher p : publishers) {
             p.start(start, wall);
         }
@@ -95,20 +101,20 @@ public final class Simulator {
         int nextFault = 0;
         long nextTick = start;
         while (!stopRequested) {
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             if (now >= end && !scenarioDone) {
-                wall = System.currentTimeMillis() * 1_000_000L;
+                wall = clock.wallNanos();
                 for (ChannelPublisher p : publishers) {
                     p.finish(now, wall);
                 }
-                truth.ended = Instant.now().toString();
+                truth.ended = clock.instant().toString();
                 progress = 1.0;
                 scenarioDone = true;
                 if (!linger) {
                     break;
                 }
             }
-            wall = System.currentTimeMillis() * 1_000_000L;
+            wall = clock.wallNanos();
             while (nextFault < pending.size() && start + pending.get(nextFault).at().toNanos() <= now) {
                 apply(pending.get(nextFault++), now, start, wall);
             }
@@ -122,20 +128,20 @@ public final class Simulator {
                 progress = (now - start) / (double) (end - start);
             }
             nextTick += TICK_NANOS;
-            long sleep = nextTick - System.nanoTime();
+            long sleep = nextTick - clock.nanoTime();
             if (sleep > 0) {
-                LockSupport.parkNanos(sleep);
+                clock.sleep(sleep);
             } else if (sleep < -100 * TICK_NANOS) {
-                nextTick = System.nanoTime();
+                nextTick = clock.nanoTime();
             }
         }
         if (!scenarioDone) {
-            long now = System.nanoTime();
-            wall = System.currentTimeMillis() * 1_000_000L;
+            long now = clock.nanoTime();
+            wall = clock.wallNanos();
             for (ChannelPublisher p : publishers) {
                 p.finish(now, wall);
             }
-            truth.ended = Instant.now().toString();
+            truth.ended = clock.instant().toString();
             progress = 1.0;
             scenarioDone = true;
         }

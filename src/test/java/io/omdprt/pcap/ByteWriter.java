@@ -4,49 +4,49 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
 
 /** Bytes laid out by hand, in a chosen byte order, independently of the code under test. */
-final class ByteWriter {
+public final class ByteWriter {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final boolean bigEndian;
 
-    ByteWriter(ByteOrder order) {
+    public ByteWriter(ByteOrder order) {
         this.bigEndian = order == ByteOrder.BIG_ENDIAN;
     }
 
-    static ByteWriter network() {
+    public static ByteWriter network() {
         return new ByteWriter(ByteOrder.BIG_ENDIAN);
     }
 
-    ByteWriter u8(int v) {
+    public ByteWriter u8(int v) {
         out.write(v);
         return this;
     }
 
-    ByteWriter u16(int v) {
+    public ByteWriter u16(int v) {
         return bigEndian ? u8(v >>> 8).u8(v) : u8(v).u8(v >>> 8);
     }
 
-    ByteWriter u32(long v) {
+    public ByteWriter u32(long v) {
         return bigEndian ? u16((int) (v >>> 16)).u16((int) v) : u16((int) v).u16((int) (v >>> 16));
     }
 
-    ByteWriter u64(long v) {
+    public ByteWriter u64(long v) {
         return bigEndian ? u32(v >>> 32).u32(v) : u32(v).u32(v >>> 32);
     }
 
-    ByteWriter bytes(byte[] b) {
+    public ByteWriter bytes(byte[] b) {
         out.writeBytes(b);
         return this;
     }
 
-    ByteWriter zeros(int n) {
+    public ByteWriter zeros(int n) {
         return bytes(new byte[n]);
     }
 
-    int size() {
+    public int size() {
         return out.size();
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return out.toByteArray();
     }
 }

@@ -4,25 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.omdprt.net.MulticastSender;
-import io.omdprt.testing.Eventually;
 import io.omdprt.testing.ExternalTool;
+import io.omdprt.testing.Tcpdump;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,22 +49,10 @@ class TcpdumpTest {
     @ParameterizedTest
     @CsvSource({"lo, MICROS", "lo, NANOS", "any, NANOS"})
     void readsWhatTcpdumpCapturedOnLoopback(String device, TimestampPrecision precision) throws Exception {
-        Path tcpdump = ExternalTool.require("tcpdump", "tcpdump");
         int port = freePort();
         Path capture = dir.resolve("lo.pcap");
-        Path stderr = dir.resolve("tcpdump.err");
-        // Immediate mode hands each packet over at once; its ring has one slot per snaplen bytes, and loopback
-        // delivers every packet twice (out and in), so a small snaplen and a large buffer keep a burst whole.
-        List<String> command = new ArrayList<>(List.of(tcpdump.toString(), "-i", device, "-n", "-U", "--immediate-mode",
-                "-s", "2048", "-B", "16384", "-Z", "root", "-w", capture.toString()));
-        if (precision == TimestampPrecision.NANOS) {
-            command.add("--time-stamp-precision=nano");
-        }
-        command.add("udp and dst host " + GROUP + " and dst port " + port);
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr.toFile()).start();
-        try {
-            awaitListening(process, stderr);
+        try (Tcpdump tcpdump = Tcpdump.start(device, precision == TimestampPrecision.NANOS,
+                "udp and dst host " + GROUP + " and dst port " + port, capture)) {
             long before = System.currentTimeMillis() * 1_000_000L;
             InetSocketAddress group = new InetSocketAddress(InetAddress.getByName(GROUP), port);
             try (MulticastSender sender = MulticastSender.loopback()) {
@@ -81,12 +62,8 @@ class TcpdumpTest {
                 }
             }
             long after = (System.currentTimeMillis() + 1) * 1_000_000L;
-            Eventually.await(Duration.ofSeconds(20), () -> {
-                int n = countSoFar(capture);
-                return n == DATAGRAMS ? null : n + " of " + DATAGRAMS + " datagrams in the capture so far";
-            });
-            process.destroy();
-            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "tcpdump ends on SIGTERM");
+            Tcpdump.awaitDatagrams(capture, DATAGRAMS);
+            tcpdump.stop();
 
             try (PcapReader reader = PcapReader.open(capture)) {
                 assertEquals(precision == TimestampPrecision.NANOS ? CaptureFormat.PCAP_NANOS : CaptureFormat.PCAP_MICROS, reader.format());
@@ -119,43 +96,7 @@ class TcpdumpTest {
                 }
                 assertEquals(reader.fileSize(), reader.bytesRead());
             }
-        } finally {
-            process.destroyForcibly();
         }
-    }
-
-    private static void awaitListening(Process process, Path stderr) throws Exception {
-        Eventually.await(Duration.ofSeconds(20), () -> {
-            String err = Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.UTF_8) : "";
-            if (err.contains("listening on")) {
-                return null;
-            }
-            if (!process.isAlive()) {
-                boolean notPermitted = err.contains("ermission") || err.contains("not permitted");
-                if (notPermitted && !ExternalTool.underCi()) {
-                    Assumptions.abort("SKIPPED: tcpdump may not capture here (run as root): " + err.strip());
-                }
-                fail("tcpdump exited with " + process.exitValue() + ": " + err.strip());
-            }
-            return "tcpdump not listening yet: " + err.strip();
-        });
-    }
-
-    /** Datagrams in a capture still being written; a record cut off at its end is not counted yet. */
-    private static int countSoFar(Path capture) throws IOException {
-        if (!Files.exists(capture) || Files.size(capture) < 24) {
-            return 0;
-        }
-        int n = 0;
-        try (PcapReader reader = PcapReader.open(capture)) {
-            UdpDatagram d = new UdpDatagram();
-            while (reader.next(d)) {
-                n++;
-            }
-        } catch (PcapFormatException partialLastRecord) {
-            // tcpdump is between writing a record header and its bytes.
-        }
-        return n;
     }
 
     @ParameterizedTest

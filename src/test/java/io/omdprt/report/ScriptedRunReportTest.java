@@ -3,74 +3,25 @@ package io.omdprt.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.omdprt.config.ConfigLoader;
-import io.omdprt.config.MonitorConfig;
-import io.omdprt.monitor.Monitor;
-import io.omdprt.net.MulticastSender;
 import io.omdprt.sim.GroundTruth;
-import io.omdprt.sim.MulticastSink;
-import io.omdprt.sim.Scenario;
-import io.omdprt.sim.ScenarioLoader;
-import io.omdprt.sim.Simulator;
-import io.omdprt.testing.TestConfigs;
+import io.omdprt.testing.ScriptedRun;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A scripted run with known faults, inside a window, produces a report with exactly those entries
- * (gap ranges, outages, DR events) and the verdicts they call for, in JSON; Markdown and HTML too.
+ * A scripted run with known faults ({@link ScriptedRun#SCRIPT}), inside a window, produces a report
+ * with exactly those entries (gap ranges, outages, DR events) and the verdicts they call for, in
+ * JSON; Markdown and HTML too.
  */
 class ScriptedRunReportTest {
-    static final String SCRIPT = String.join("\n",
-            "name: report test",
-            "duration: 10s",
-            "rate: 200",
-            "faults:",
-            "  - { at: 1s, type: drop, feed: omdcc, channel: 31, messages: 7 }",
-            "  - { at: 1s, type: line-down, feed: omdc-sp, channel: 11, line: B, for: 3s }",
-            "  - { at: 1s, type: drop, feed: omdc-sp, channel: 12, line: A, messages: 5 }",
-            "  - { at: 1s, type: channel-silent, feed: omdc-index, channel: 21, for: 3s }",
-            "  - { at: 2s, type: dr-signal, feed: omdc-sp, status: 1 }",
-            "");
-
-    /** Runs {@link #SCRIPT} inside an ad-hoc window; returns the report and the ground truth. */
-    static Map.Entry<ReportWriter.Written, GroundTruth> run() throws Exception {
-        MonitorConfig config = TestConfigs.isolated(new ConfigLoader().load(Path.of("config/demo.yaml")), Duration.ofMillis(1_500),
-                Duration.ofMillis(400));
-        Scenario scenario = ScenarioLoader.parse("report-test.yaml", SCRIPT, config, 1.0);
-        try (MulticastSink sink = new MulticastSink(MulticastSender.loopback()); Monitor monitor = Monitor.start(config)) {
-            CompletableFuture<ReportWriter.Written> written = new CompletableFuture<>();
-            monitor.recorder().onReport(written::complete);
-            monitor.windows().open("rehearsal", Instant.now(), null, "scripted run");
-            Simulator simulator = new Simulator(config, scenario, sink, 3).lingerUntilStopped();
-            Thread running = new Thread(simulator::run, "simulator");
-            running.setDaemon(true);
-            running.start();
-            try {
-                io.omdprt.testing.Eventually.await(Duration.ofSeconds(40), () -> simulator.scenarioDone() ? null : "running");
-                Thread.sleep(300); // the last arbitration wait (100 ms) and liveness ticks pass
-                monitor.windows().close("rehearsal", Instant.now());
-                return Map.entry(written.get(15, TimeUnit.SECONDS), simulator.truth());
-            } finally {
-                simulator.stop();
-                running.join(5_000);
-            }
-        }
-    }
-
     @Test
     void reportHasExactlyTheInjectedEntriesAndVerdicts() throws Exception {
-        Map.Entry<ReportWriter.Written, GroundTruth> result = run();
-        ReportModel report = ReportWriter.readJson(result.getKey().json());
-        GroundTruth truth = result.getValue();
+        ScriptedRun.Result result = ScriptedRun.run(null);
+        ReportModel report = ReportWriter.readJson(result.report().json());
+        GroundTruth truth = result.truth();
 
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         for (ReportModel.Feed f : report.feeds()) {
@@ -120,10 +71,10 @@ class ScriptedRunReportTest {
         assertEquals(1, dr.drEvents().get(0).status());
         assertEquals(2, dr.resets().size(), "the start-of-day reset on both lines");
 
-        String md = Files.readString(result.getKey().markdown());
+        String md = Files.readString(result.report().markdown());
         assertTrue(md.contains("## omdcc / 31 — FAIL"), md);
         assertTrue(md.contains("every line (real loss)"), md);
-        String html = Files.readString(result.getKey().html());
+        String html = Files.readString(result.report().html());
         assertTrue(html.contains("<svg class=\"timeline\""), "timeline drawn");
         assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("<script"), "self-contained");
     }
