@@ -121,9 +121,11 @@ final class SimulateCommand implements Callable<Integer> {
             Thread hook = new Thread(simulator::stop, "simulator-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             GroundTruth truth;
+            Thread progress = progressReporter(simulator, scenario);
             try {
                 truth = simulator.run();
             } finally {
+                progress.interrupt();
                 removeHook(hook);
             }
             truth.write(truthOut);
@@ -147,5 +149,25 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // The JVM is already stopping: the hook is running or about to.
         }
+    }
+
+    /** A line on stderr every 10 s of a real-time run: how far it is, and the faults so far. */
+    private static Thread progressReporter(Simulator simulator, Scenario scenario) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!simulator.scenarioDone()) {
+                    Thread.sleep(10_000);
+                    System.err.printf("simulating: %3.0f%% of %d s, %d faults injected%n", simulator.progress() * 100,
+                            scenario.duration().toSeconds(), simulator.truth().faults.size());
+                }
+            } catch (InterruptedException done) {
+                // The run is over.
+            }
+        }, "simulator-progress");
+        t.setDaemon(true);
+        if (scenario.duration().toSeconds() > 30) {
+            t.start();
+        }
+        return t;
     }
 }
