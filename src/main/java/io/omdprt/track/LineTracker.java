@@ -167,7 +167,9 @@ public final class LineTracker {
             return;
         }
         if (to >= expected) {
-            old(from, expected - 1);
+            if (from < expected) {
+                old(from, expected - 1);
+            }
             advanceTo(to + 1);
         } else {
             old(from, to);
