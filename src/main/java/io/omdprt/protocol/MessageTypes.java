@@ -1,6 +1,7 @@
 package io.omdprt.protocol;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -64,41 +65,66 @@ public final class MessageTypes {
     public static final int UNKNOWN_TYPE = 1;
     public static final int SIZE_MISMATCH = 2;
 
+    /**
+     * What {@link #tally} returns for an unknown type and for a size mismatch. A packet holds at most
+     * 255 messages, so the sum over its messages keeps both counts apart: unknown types in the low
+     * byte, mismatches above it.
+     */
+    public static final int TALLY_UNKNOWN = 1;
+    public static final int TALLY_MISMATCH = 1 << 8;
+
     /** Sizes up to this are answered from a table; larger ones (only possible beyond a 1500-byte MTU) are computed. */
     private static final int TABULATED_SIZES = 2048;
 
     private final MessageType[] byType = new MessageType[MAX_TYPE];
-    /** For each known type, the verdict for every MsgSize below TABULATED_SIZES: a load, no division, no branch. */
-    private final byte[][] verdicts = new byte[MAX_TYPE][];
+    /**
+     * For every type below MAX_TYPE, the tally of every MsgSize below TABULATED_SIZES (unknown types
+     * share one row): one load per message, no division, no branch on the type.
+     */
+    private final char[][] tallies = new char[MAX_TYPE][];
     private final List<MessageType> all;
 
     private MessageTypes(List<MessageType> types) {
+        char[] unknown = new char[TABULATED_SIZES];
+        Arrays.fill(unknown, (char) TALLY_UNKNOWN);
+        Arrays.fill(tallies, unknown);
         for (MessageType t : types) {
             byType[t.type()] = t;
-            byte[] row = new byte[TABULATED_SIZES];
+            char[] row = new char[TABULATED_SIZES];
             for (int size = 0; size < TABULATED_SIZES; size++) {
-                row[size] = (byte) (t.sizeMatches(size) ? SIZE_OK : SIZE_MISMATCH);
+                row[size] = (char) (t.sizeMatches(size) ? 0 : TALLY_MISMATCH);
             }
-            verdicts[t.type()] = row;
+            tallies[t.type()] = row;
         }
         all = Collections.unmodifiableList(types);
     }
 
     /**
-     * Hot-path form of {@link #lookup} plus {@link MessageType#sizeMatches}.
+     * {@link #lookup} plus {@link MessageType#sizeMatches}.
      *
-     * @return {@link #SIZE_OK} (0), {@link #UNKNOWN_TYPE} (1) or {@link #SIZE_MISMATCH} (2): bit 0 is
-     *         "unknown", bit 1 is "mismatch", so callers can add them up without branching
+     * @return {@link #SIZE_OK}, {@link #UNKNOWN_TYPE} or {@link #SIZE_MISMATCH}
      */
     public int check(int type, int msgSize) {
-        byte[] row = type < MAX_TYPE ? verdicts[type] : null;
-        if (row == null) {
-            return UNKNOWN_TYPE;
+        int tally = tally(type, msgSize);
+        return tally == 0 ? SIZE_OK : tally == TALLY_UNKNOWN ? UNKNOWN_TYPE : SIZE_MISMATCH;
+    }
+
+    /**
+     * Hot-path form of {@link #check}, made to be summed over a packet's messages.
+     *
+     * @return 0 when the type is known and the size fits it, {@link #TALLY_UNKNOWN} for an unknown type,
+     *         {@link #TALLY_MISMATCH} for a known type whose size does not fit
+     */
+    public int tally(int type, int msgSize) {
+        // Bounds written against the arrays' own lengths, so the JIT drops its range checks.
+        if (type >= 0 && type < tallies.length) {
+            char[] row = tallies[type];
+            if (msgSize >= 0 && msgSize < row.length) {
+                return row[msgSize];
+            }
         }
-        if (msgSize < TABULATED_SIZES) {
-            return row[msgSize];
-        }
-        return byType[type].sizeMatches(msgSize) ? SIZE_OK : SIZE_MISMATCH;
+        MessageType t = lookup(type);
+        return t == null ? TALLY_UNKNOWN : t.sizeMatches(msgSize) ? 0 : TALLY_MISMATCH;
     }
 
     /** @return the type, or null when the table does not know it */

@@ -2,7 +2,9 @@ package io.omdprt.protocol;
 
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
+import java.nio.ByteOrder;
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 
 /**
  * Flyweight over one OMD packet (spec §3.3): a 16-byte header followed by MsgCount messages.
@@ -22,6 +24,7 @@ public final class OmdPacket {
     public static final int MESSAGE_HEADER_LENGTH = 4;
     /** A packet fits one IP frame; PktSize is a u16 so this is also the hard limit of the format. */
     public static final int MAX_PACKET_LENGTH = 0xFFFF;
+    private static final boolean BIG_ENDIAN_HOST = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
     private final MessageCursor cursor = new MessageCursor();
     private DirectBuffer buffer;
@@ -108,13 +111,28 @@ public final class OmdPacket {
         if (count == 0) {
             return pktSize == HEADER_LENGTH ? Malformed.NONE : Malformed.HEARTBEAT_WITH_PAYLOAD;
         }
-        int end = offset + pktSize;
+        // A method of its own keeps validate() small enough for the JIT to inline into its callers.
+        return validateMessages(types, count);
+    }
+
+    private Malformed validateMessages(MessageTypes types, int count) {
+        // One bounds check for the whole packet: every read below stays inside it, so the loop reads
+        // without Agrona's check per read.
+        buffer.boundsCheck(offset, length);
+        byte[] array = buffer.byteArray();
+        long address = buffer.addressOffset();
+        int tallies = 0;
+        int flags = 0;
+        int end = offset + length;
         int pos = offset + HEADER_LENGTH;
         for (int i = 0; i < count; i++) {
             if (pos + MESSAGE_HEADER_LENGTH > end) {
                 return Malformed.MESSAGE_OVERRUN;
             }
-            int sizeAndType = buffer.getInt(pos, LITTLE_ENDIAN);
+            int sizeAndType = UnsafeApi.getInt(array, address + pos);
+            if (BIG_ENDIAN_HOST) {
+                sizeAndType = Integer.reverseBytes(sizeAndType);
+            }
             int msgSize = sizeAndType & 0xFFFF;
             if (msgSize < MESSAGE_HEADER_LENGTH) {
                 return Malformed.MESSAGE_TOO_SMALL;
@@ -127,29 +145,33 @@ public final class OmdPacket {
                 if (msgSize < ControlMessages.minimumSize(type)) {
                     return Malformed.CONTROL_TOO_SHORT;
                 }
-                controlFlags |= ControlMessages.flag(type);
+                flags |= ControlMessages.flag(type);
             }
             if (types != null) {
-                int verdict = types.check(type, msgSize);
-                unknownTypes += verdict & MessageTypes.UNKNOWN_TYPE;
-                sizeMismatches += verdict >>> 1;
+                tallies += types.tally(type, msgSize);
             }
             pos += msgSize;
         }
-        return pos == end ? Malformed.NONE : Malformed.TRAILING_BYTES;
+        if (pos != end) {
+            return Malformed.TRAILING_BYTES;
+        }
+        unknownTypes = tallies & 0xFF;
+        sizeMismatches = tallies >>> 8;
+        controlFlags = flags;
+        return Malformed.NONE;
     }
 
-    /** After {@link #validate(MessageTypes)}: messages whose type the table does not know. */
+    /** After {@link #validate(MessageTypes)} returned {@link Malformed#NONE}: messages whose type the table does not know. */
     public int unknownTypes() {
         return unknownTypes;
     }
 
-    /** After {@link #validate(MessageTypes)}: known messages whose size does not fit the table. */
+    /** After {@link #validate(MessageTypes)} returned {@link Malformed#NONE}: known messages whose size does not fit the table. */
     public int sizeMismatches() {
         return sizeMismatches;
     }
 
-    /** After validation: {@link #HAS_SEQUENCE_RESET}, {@link #HAS_DR_SIGNAL}, {@link #HAS_REFRESH_COMPLETE} or'ed. */
+    /** After a validation that returned {@link Malformed#NONE}: {@link #HAS_SEQUENCE_RESET}, {@link #HAS_DR_SIGNAL}, {@link #HAS_REFRESH_COMPLETE} or'ed. */
     public int controlFlags() {
         return controlFlags;
     }

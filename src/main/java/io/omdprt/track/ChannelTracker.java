@@ -133,7 +133,8 @@ public final class ChannelTracker {
             line.latency().record(wallNanos - sendTime);
         }
         long seq = packet.seqNum();
-        if (packet.isHeartbeat()) {
+        int count = packet.msgCount();
+        if (count == 0) { // a heartbeat
             Arbiter arbiter = arbiterFor(line, seq, nowNanos);
             line.onHeartbeat(seq, nowNanos);
             if (arbiter != null) {
@@ -141,7 +142,6 @@ public final class ChannelTracker {
             }
             return;
         }
-        int count = packet.msgCount();
         line.count(LineCounter.MESSAGES, count);
         if (packet.unknownTypes() > 0) {
             line.count(LineCounter.UNKNOWN_MESSAGE_TYPES, packet.unknownTypes());

@@ -160,7 +160,9 @@ public final class LineTracker {
             return;
         }
         if (to >= next) {
-            old(from, next - 1);
+            if (from < next) {
+                old(from, next - 1);
+            }
             expected.set(to + 1);
         } else {
             old(from, to);

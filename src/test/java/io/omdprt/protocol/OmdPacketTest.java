@@ -117,4 +117,48 @@ class OmdPacketTest {
         OmdPacket p = wrap(header(16, 0, 0xFFFF_FFFEL, 0));
         assertEquals(4_294_967_294L, p.seqNum());
     }
+
+    @Test
+    void unknownTypesAndSizeMismatchesAreCountedPerPacket() {
+        // Add Order (30) of its size, Add Order too long, unknown 999, Trade (50) too short, unknown 4000 (beyond the table)
+        int size = 16 + 32 + 36 + 8 + 28 + 12;
+        ByteBuffer b = header(size, 5, 1, 0);
+        b.putShort((short) 32).putShort((short) 30).put(new byte[28]);
+        b.putShort((short) 36).putShort((short) 30).put(new byte[32]);
+        b.putShort((short) 8).putShort((short) 999).put(new byte[4]);
+        b.putShort((short) 28).putShort((short) 50).put(new byte[24]);
+        b.putShort((short) 12).putShort((short) 4000).put(new byte[8]);
+        OmdPacket p = wrap(b);
+        assertEquals(Malformed.NONE, p.validate(MessageTypes.OMD_C));
+        assertEquals(2, p.unknownTypes());
+        assertEquals(2, p.sizeMismatches());
+    }
+
+    @Test
+    void countsStayApartWhenEveryOneOf255MessagesIsUnknownOrMismatched() {
+        for (int type : new int[] {999, 30}) {
+            ByteBuffer b = header(16 + 255 * 4, 255, 1, 0);
+            for (int i = 0; i < 255; i++) {
+                b.putShort((short) 4).putShort((short) type); // 4 bytes: unknown type 999, or an Add Order far too short
+            }
+            OmdPacket p = wrap(b);
+            assertEquals(Malformed.NONE, p.validate(MessageTypes.OMD_C));
+            assertEquals(type == 999 ? 255 : 0, p.unknownTypes(), "type " + type);
+            assertEquals(type == 999 ? 0 : 255, p.sizeMismatches(), "type " + type);
+        }
+    }
+
+    @Test
+    void validatesInPlaceInOffHeapMemory() {
+        ByteBuffer b = header(16 + 32 + 36, 2, 1, 0);
+        b.putShort((short) 32).putShort((short) 30).put(new byte[28]);
+        b.putShort((short) 36).putShort((short) 30).put(new byte[32]);
+        ByteBuffer direct = ByteBuffer.allocateDirect(128);
+        direct.position(7);
+        direct.put(b.array());
+        OmdPacket p = packet.wrap(new UnsafeBuffer(direct), 7, 84);
+        assertEquals(Malformed.NONE, p.validate(MessageTypes.OMD_C));
+        assertEquals(1, p.sizeMismatches());
+        assertEquals(Malformed.SIZE_MISMATCH, packet.wrap(new UnsafeBuffer(direct), 7, 90).validate(MessageTypes.OMD_C));
+    }
 }
