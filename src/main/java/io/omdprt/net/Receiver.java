@@ -25,8 +25,10 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
@@ -133,13 +135,30 @@ public final class Receiver implements SocketStats, AutoCloseable {
                     + (line.source() == null ? "" : " from " + line.source().getHostAddress()) + ": " + reason(joined.cause()),
                     joined.cause());
         }
-        long inode = ch instanceof EpollDatagramChannel ? ProcNetUdp.socketInode(((EpollDatagramChannel) ch).fd().intValue()) : -1;
+        long inode = inodeOf(ch, local);
+        if (inode < 0 && ProcNetUdp.available()) {
+            LOG.warn("{}: cannot find this socket in /proc/net/udp; its kernel drops will not be reported", where);
+        }
         int granted = ch.config().getReceiveBufferSize();
         if (granted < receiveBuffer) {
             LOG.warn("{}: asked for a {} byte receive buffer, the kernel granted {} (raise net.core.rmem_max)", where,
                     receiveBuffer, granted);
         }
         return new LineSocket(channel, index, line, ch, inode, granted);
+    }
+
+    private long inodeOf(DatagramChannel ch, InetSocketAddress local) {
+        if (ch instanceof EpollDatagramChannel epoll) {
+            return ProcNetUdp.socketInode(epoll.fd().intValue());
+        }
+        if (!ProcNetUdp.available()) {
+            return -1;
+        }
+        Set<Long> taken = new HashSet<>();
+        for (LineSocket s : sockets) {
+            taken.add(s.inode());
+        }
+        return ProcNetUdp.inodeBoundTo(local, taken);
     }
 
     private static NetworkInterface resolveInterface(String name, String where) throws ReceiverException {

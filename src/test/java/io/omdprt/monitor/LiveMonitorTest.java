@@ -149,6 +149,19 @@ class LiveMonitorTest {
     }
 
     @Test
+    void kernelDropsAreReportedOnTheNioTransportToo() throws Exception {
+        if (!java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/udp"))) {
+            return; // not Linux: the kernel keeps no per-socket drop count to read
+        }
+        try (Monitor nio = Monitor.start(TestConfigs.twoLines("receiver: { transport: nio }\n"))) {
+            assertEquals("nio", nio.receiver().transportName());
+            Scrape s = Http.scrape(nio.httpPort());
+            assertEquals(0, s.value("omd_socket_drops_total", line("A")), "found by the socket's bound address");
+            assertEquals(0, s.value("omd_socket_drops_total", line("B")));
+        }
+    }
+
+    @Test
     void linesSharingAPortNeverReceiveEachOthersPackets() throws Exception {
         assertEquals(group("A").getPort(), group("B").getPort(), "the test config puts both lines on one port");
         for (long seq = 1; seq <= 50; seq++) {
