@@ -2,6 +2,7 @@ package io.omdprt.sim;
 
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
+import org.agrona.concurrent.SystemEpochNanoClock;
 
 /**
  * The simulator's time. {@link #REAL} follows the host's clocks and sleeps between ticks; a
@@ -15,9 +16,11 @@ public interface SimClock {
             return System.nanoTime();
         }
 
+        private final SystemEpochNanoClock wall = new SystemEpochNanoClock();
+
         @Override
         public long wallNanos() {
-            return System.currentTimeMillis() * 1_000_000L;
+            return wall.nanoTime(); // to the nanosecond where the OS gives it, as HKEX stamps SendTime
         }
 
         @Override

@@ -347,7 +347,7 @@ public final class ChannelTracker {
     private void channelUp(long now) {
         up = true;
         counters.set(ChannelCounter.UP.ordinal(), 1);
-        counters.add(ChannelCounter.OUTAGE_NANOS.ordinal(), now - outageStart);
+        counters.add(ChannelCounter.OUTAGE_NANOS.ordinal(), Math.max(0, now - outageStart)); // a clock stepped back: a counter never falls
         counters.set(ChannelCounter.OUTAGE_START_NANOS.ordinal(), 0);
         listener.channelUp(this, outageStart, now);
     }

@@ -111,7 +111,7 @@ public final class LineTracker {
         }
         up = true;
         counters.set(LineCounter.UP.ordinal(), 1);
-        counters.add(LineCounter.OUTAGE_NANOS.ordinal(), now - outageStart);
+        counters.add(LineCounter.OUTAGE_NANOS.ordinal(), Math.max(0, now - outageStart)); // a clock stepped back: a counter never falls
         counters.set(LineCounter.OUTAGE_START_NANOS.ordinal(), 0);
         channel.listener().lineUp(this, outageStart, now);
         return true;

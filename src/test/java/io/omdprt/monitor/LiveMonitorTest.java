@@ -149,6 +149,30 @@ class LiveMonitorTest {
     }
 
     @Test
+    void arrivalsAreTimedOnTheSystemClock() throws Exception {
+        // Window boundaries come from the system clock: an event timed on another clock could fall
+        // outside a window it happened in. A packet sent after `before` cannot have arrived earlier.
+        for (int i = 0; i < 1_000; i++) {
+            java.time.Instant earlier = java.time.Instant.now();
+            long monitorNanos = monitor.clock().nanoTime();
+            java.time.Instant later = java.time.Instant.now();
+            long from = earlier.getEpochSecond() * 1_000_000_000L + earlier.getNano();
+            long to = later.getEpochSecond() * 1_000_000_000L + later.getNano();
+            assertTrue(monitorNanos >= from - 1_000 && monitorNanos <= to + 1_000, // Instant.now() may be in whole microseconds
+                    "the monitor's clock is " + (monitorNanos - from) + " ns from the system clock");
+        }
+        java.time.Instant before = java.time.Instant.now();
+        data("A", 1, 1);
+        Eventually.await(WAIT, () -> Http.scrape(monitor.httpPort()).value("omd_line_packets_total", line("A")) == 1 ? null : "not yet");
+        java.time.Instant after = java.time.Instant.now();
+        double arrival = Http.scrape(monitor.httpPort()).value("omd_line_last_packet_timestamp_seconds", line("A"));
+        double from = before.getEpochSecond() + before.getNano() / 1e9;
+        double to = after.getEpochSecond() + after.getNano() / 1e9;
+        assertTrue(arrival >= from - 1e-6 && arrival <= to + 1e-6,
+                String.format("arrival %.6f outside [%.6f, %.6f]", arrival, from, to));
+    }
+
+    @Test
     void kernelDropsAreReportedOnTheNioTransportToo() throws Exception {
         if (!java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/udp"))) {
             return; // not Linux: the kernel keeps no per-socket drop count to read

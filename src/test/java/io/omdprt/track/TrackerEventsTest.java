@@ -64,6 +64,18 @@ class TrackerEventsTest {
     }
 
     @Test
+    void aClockSteppedBackNeverMakesOutageTimeFall() {
+        Harness h = new Harness(5_000, 250);
+        h.both(1, 1, 10_000);
+        h.ticks(10_000, 16_000, 100);                       // both lines down, since 10000
+        assertEquals(1, h.channel(ChannelCounter.OUTAGES));
+        h.heartbeat("A", 1, 2_000);                         // the wall clock stepped back 14 s
+        assertTrue(h.tracker.isUp());
+        assertEquals(0, h.line("A", LineCounter.OUTAGE_NANOS));
+        assertEquals(0, h.channel(ChannelCounter.OUTAGE_NANOS));
+    }
+
+    @Test
     void channelDownWhenEveryLineIsDown() {
         Harness h = new Harness(5_000, 250);
         h.both(1, 1, 0).data("B", 2, 1, 500);
