@@ -119,7 +119,8 @@ public final class LineTracker {
 
     /** Publishes the gauges kept in plain fields on the hot path. */
     void publishGauges() {
-        counters.set(LineCounter.LAST_ARRIVAL_NANOS.ordinal(), lastArrival);
+        // lastArrival starts at the monitor's start for liveness; the gauge says 0 until a datagram came.
+        counters.set(LineCounter.LAST_ARRIVAL_NANOS.ordinal(), get(LineCounter.PACKETS) == 0 ? 0 : lastArrival);
         counters.set(LineCounter.NEXT_EXPECTED_SEQ.ordinal(), expected.known() ? expected.next() : 0);
     }
 

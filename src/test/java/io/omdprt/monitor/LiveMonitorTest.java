@@ -163,13 +163,17 @@ class LiveMonitorTest {
         }
         java.time.Instant before = java.time.Instant.now();
         data("A", 1, 1);
-        Eventually.await(WAIT, () -> Http.scrape(monitor.httpPort()).value("omd_line_packets_total", line("A")) == 1 ? null : "not yet");
+        double[] arrival = new double[1];
+        Eventually.await(WAIT, () -> {
+            // The timestamp gauge is published on the next liveness tick, after the packet count.
+            arrival[0] = Http.scrape(monitor.httpPort()).value("omd_line_last_packet_timestamp_seconds", line("A"));
+            return arrival[0] > 0 ? null : "no arrival published yet";
+        });
         java.time.Instant after = java.time.Instant.now();
-        double arrival = Http.scrape(monitor.httpPort()).value("omd_line_last_packet_timestamp_seconds", line("A"));
         double from = before.getEpochSecond() + before.getNano() / 1e9;
         double to = after.getEpochSecond() + after.getNano() / 1e9;
-        assertTrue(arrival >= from - 1e-6 && arrival <= to + 1e-6,
-                String.format("arrival %.6f outside [%.6f, %.6f]", arrival, from, to));
+        assertTrue(arrival[0] >= from - 1e-6 && arrival[0] <= to + 1e-6,
+                String.format("arrival %.6f outside [%.6f, %.6f]", arrival[0], from, to));
     }
 
     @Test

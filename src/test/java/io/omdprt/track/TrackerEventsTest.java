@@ -64,6 +64,17 @@ class TrackerEventsTest {
     }
 
     @Test
+    void lastArrivalIsZeroUntilADatagramCame() {
+        Harness h = new Harness(5_000, 250);
+        h.tick(100);
+        assertEquals(0, h.line("A", LineCounter.LAST_ARRIVAL_NANOS), "the monitor's start is no arrival");
+        h.data("A", 1, 1, 150);
+        h.tick(200);
+        assertEquals(Harness.at(150), h.line("A", LineCounter.LAST_ARRIVAL_NANOS));
+        assertEquals(0, h.line("B", LineCounter.LAST_ARRIVAL_NANOS));
+    }
+
+    @Test
     void aClockSteppedBackNeverMakesOutageTimeFall() {
         Harness h = new Harness(5_000, 250);
         h.both(1, 1, 10_000);
