@@ -16,6 +16,13 @@ monitor_jar() {
   echo "$jar"
 }
 
+# On exit: stops the receivers whose PIDs are in $ref_pid and $mon_pid (empty once stopped).
+stop_receivers() {
+  [ -z "${ref_pid:-}" ] || kill "$ref_pid" 2>/dev/null || true
+  [ -z "${mon_pid:-}" ] || kill "$mon_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+
 # CPU seconds (user + system) a process has used so far.
 cpu_seconds() {
   local hz

@@ -62,12 +62,7 @@ EOF
 
 ref_pid=
 mon_pid=
-cleanup() {
-  [ -z "$ref_pid" ] || kill "$ref_pid" 2>/dev/null || true
-  [ -z "$mon_pid" ] || kill "$mon_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
+trap stop_receivers EXIT
 
 bench/loopback/target/omd-recv "${ref_groups[@]}" --rcvbuf "$rcvbuf" >"$work/ref.log" &
 ref_pid=$!

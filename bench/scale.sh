@@ -52,14 +52,9 @@ EOF
   done
 } >"$work/scale.yaml"
 
-mon_pid=
 ref_pid=
-cleanup() {
-  [ -z "$mon_pid" ] || kill "$mon_pid" 2>/dev/null || true
-  [ -z "$ref_pid" ] || kill "$ref_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-}
-trap cleanup EXIT
+mon_pid=
+trap stop_receivers EXIT
 
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -jar "$jar" monitor --config "$work/scale.yaml" >"$work/monitor.log" 2>&1 &
