@@ -22,8 +22,8 @@ import java.util.Set;
 final class ProcNetUdp {
     static final Path DEFAULT = Path.of("/proc/net/udp");
 
-    /** Drops and receive-queue bytes of one socket. */
-    record SocketCounters(long drops, long receiveQueueBytes) {
+    /** Local address (as the file writes it), drops and receive-queue bytes of one socket. */
+    record SocketCounters(String localAddress, long drops, long receiveQueueBytes) {
     }
 
     private ProcNetUdp() {
@@ -49,7 +49,7 @@ final class ProcNetUdp {
                 long rxQueue = queues.length == 2 ? Long.parseLong(queues[1], 16) : 0;
                 long inode = Long.parseLong(f[9]);
                 long drops = Long.parseLong(f[12]);
-                out.put(inode, new SocketCounters(drops, rxQueue));
+                out.put(inode, new SocketCounters(f[1], drops, rxQueue));
             } catch (NumberFormatException e) {
                 // A line in an unexpected format is skipped; the metric for that socket stays absent.
             }
@@ -67,27 +67,18 @@ final class ProcNetUdp {
             return -1;
         }
         try {
-            return inodeBoundTo(Files.readAllLines(DEFAULT), ownSocketInodes(), local, taken);
+            return inodeBoundTo(read(DEFAULT), ownSocketInodes(), local, taken);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
-    static long inodeBoundTo(List<String> lines, Set<Long> ours, InetSocketAddress local, Set<Long> taken) {
+    static long inodeBoundTo(Map<Long, SocketCounters> sockets, Set<Long> ours, InetSocketAddress local, Set<Long> taken) {
         String wanted = procAddress(local);
         long found = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).trim().split("\\s+");
-            if (f.length < 13 || !f[1].equalsIgnoreCase(wanted)) {
-                continue;
-            }
-            long inode;
-            try {
-                inode = Long.parseLong(f[9]);
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            if (ours.contains(inode) && !taken.contains(inode)) {
+        for (long inode : ours) {
+            SocketCounters c = sockets.get(inode);
+            if (c != null && !taken.contains(inode) && c.localAddress().equalsIgnoreCase(wanted)) {
                 if (found >= 0) {
                     return -1;
                 }

@@ -60,11 +60,6 @@ public final class MessageTypes {
             new MessageType(655, "top_of_book", 40, 0),
             new MessageType(660, "statistics", 52, 0))));
 
-    /** What {@link #check} returns. */
-    public static final int SIZE_OK = 0;
-    public static final int UNKNOWN_TYPE = 1;
-    public static final int SIZE_MISMATCH = 2;
-
     /**
      * What {@link #tally} returns for an unknown type and for a size mismatch. A packet holds at most
      * 255 messages, so the sum over its messages keeps both counts apart: unknown types in the low
@@ -100,17 +95,8 @@ public final class MessageTypes {
     }
 
     /**
-     * {@link #lookup} plus {@link MessageType#sizeMatches}.
-     *
-     * @return {@link #SIZE_OK}, {@link #UNKNOWN_TYPE} or {@link #SIZE_MISMATCH}
-     */
-    public int check(int type, int msgSize) {
-        int tally = tally(type, msgSize);
-        return tally == 0 ? SIZE_OK : tally == TALLY_UNKNOWN ? UNKNOWN_TYPE : SIZE_MISMATCH;
-    }
-
-    /**
-     * Hot-path form of {@link #check}, made to be summed over a packet's messages.
+     * {@link #lookup} plus {@link MessageType#sizeMatches} in one table load, made to be summed over a
+     * packet's messages.
      *
      * @return 0 when the type is known and the size fits it, {@link #TALLY_UNKNOWN} for an unknown type,
      *         {@link #TALLY_MISMATCH} for a known type whose size does not fit

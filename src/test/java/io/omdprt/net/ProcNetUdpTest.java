@@ -43,10 +43,10 @@ class ProcNetUdpTest {
         String header = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops";
         InetSocketAddress group = new InetSocketAddress("239.194.11.1", 51001);
         String hex = ProcNetUdp.procAddress(group);
-        List<String> lines = List.of(header,
+        Map<Long, ProcNetUdp.SocketCounters> lines = ProcNetUdp.parse(List.of(header,
             " 1: " + hex + " 00000000:0000 07 00000000:00000000 00:00000000 00000000 0 0 100 2 ffff 0",
             " 2: " + hex + " 00000000:0000 07 00000000:00000000 00:00000000 00000000 0 0 200 2 ffff 0",
-            " 3: " + hex + " 00000000:0000 07 00000000:00000000 00:00000000 00000000 0 0 300 2 ffff 0");
+            " 3: " + hex + " 00000000:0000 07 00000000:00000000 00:00000000 00000000 0 0 300 2 ffff 0"));
         assertEquals(200, ProcNetUdp.inodeBoundTo(lines, Set.of(200L, 999L), group, Set.of()), "another process's sockets are not ours");
         assertEquals(-1, ProcNetUdp.inodeBoundTo(lines, Set.of(100L, 200L), group, Set.of()), "two of ours: ambiguous");
         assertEquals(100, ProcNetUdp.inodeBoundTo(lines, Set.of(100L, 200L), group, Set.of(200L)), "one already taken");

@@ -121,9 +121,9 @@ class PacketEncoderTest {
             for (int type = 0; type < 1_100; type++) {
                 for (int size = 4; size < 700; size++) {
                     MessageType t = table.lookup(type);
-                    int expected = t == null ? MessageTypes.UNKNOWN_TYPE
-                            : t.sizeMatches(size) ? MessageTypes.SIZE_OK : MessageTypes.SIZE_MISMATCH;
-                    assertEquals(expected, table.check(type, size), "type " + type + " size " + size);
+                    int expected = t == null ? MessageTypes.TALLY_UNKNOWN
+                            : t.sizeMatches(size) ? 0 : MessageTypes.TALLY_MISMATCH;
+                    assertEquals(expected, table.tally(type, size), "type " + type + " size " + size);
                 }
             }
         }
