@@ -4,6 +4,8 @@ import io.omdprt.config.MonitorConfig;
 import io.omdprt.config.WindowConfig;
 import io.omdprt.report.ReportBuilder;
 import io.omdprt.report.ReportModel;
+import io.omdprt.verdict.Verdict;
+import io.omdprt.verdict.VerdictPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,19 +29,24 @@ public final class AnalysisReport {
      */
     public static ReportModel build(MonitorConfig config, WindowConfig window, List<String> fileNames, Analysis analysis,
                                     Instant now) {
-        ReportBuilder.WindowSpec spec = window != null ? ReportBuilder.WindowSpec.of(window) : captureSpan(fileNames, analysis, now);
+        ReportBuilder.WindowSpec spec = window != null ? ReportBuilder.WindowSpec.of(window, config)
+                : captureSpan(fileNames, analysis, now, config);
         ReportModel r = ReportBuilder.build(spec, ReportBuilder.LineRef.allOf(config), analysis.events(), spec.end(), 0);
         ReportModel.Window w = r.window();
         ReportModel.Window stamped = new ReportModel.Window(w.name(), w.start(), w.end(), w.description(), w.zone(),
-                now.toString(), analysis.complete(), w.coveredUntil());
-        return new ReportModel(stamped, notCaptured(spec, analysis), r.verdict(), r.feeds(), analysis.capture());
+                now.toString(), analysis.complete(), w.coveredUntil(), w.staleAfterSeconds());
+        ReportModel.Monitor notCaptured = notCaptured(spec, analysis);
+        List<Verdict> channels = r.feeds().stream().flatMap(f -> f.channels().stream()).map(ReportModel.Channel::verdict).toList();
+        VerdictPolicy.Judgement overall = VerdictPolicy.window(channels, notCaptured.downtimeSeconds(), "the capture does not cover it");
+        return r.with(stamped, notCaptured, overall.verdict(), overall.reasons(), analysis.capture());
     }
 
     /** From the first datagram to just after the last, in whole milliseconds (so the last one's events are inside). */
-    private static ReportBuilder.WindowSpec captureSpan(List<String> fileNames, Analysis analysis, Instant now) {
+    private static ReportBuilder.WindowSpec captureSpan(List<String> fileNames, Analysis analysis, Instant now, MonitorConfig config) {
         Instant start = analysis.hasDatagrams() ? at(analysis.firstNanos()).truncatedTo(ChronoUnit.MILLIS) : now;
         Instant end = analysis.hasDatagrams() ? at(analysis.lastNanos()).truncatedTo(ChronoUnit.MILLIS).plusMillis(1) : now;
-        return new ReportBuilder.WindowSpec(CAPTURE_WINDOW, start, end, "offline analysis of " + String.join(", ", fileNames), "UTC");
+        return new ReportBuilder.WindowSpec(CAPTURE_WINDOW, start, end, "offline analysis of " + String.join(", ", fileNames),
+                config.displayZone().getId(), config.liveness().staleAfter());
     }
 
     private static ReportModel.Monitor notCaptured(ReportBuilder.WindowSpec window, Analysis analysis) {

@@ -2,6 +2,9 @@ package io.omdprt.analyze;
 
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.EventRecorder;
+import io.omdprt.event.MonitorEvent;
+import io.omdprt.metrics.SocketStats;
+import io.omdprt.monitor.CounterSnapshots;
 import io.omdprt.event.TrackerEvents;
 import io.omdprt.monitor.ChannelSet;
 import io.omdprt.monitor.MonitoredChannel;
@@ -157,6 +160,10 @@ public final class CaptureAnalyzer {
         if (trackers != null) {
             for (ChannelTracker t : trackers) {
                 t.settle(lastNanos);
+            }
+            Instant at = Instant.ofEpochSecond(0, lastNanos);
+            for (MonitoredChannel c : channels.channels()) {
+                events.accept(MonitorEvent.counters(at, c.feedName(), c.label(), CounterSnapshots.of(c, SocketStats.NONE, lastNanos)));
             }
         }
         Map<String, Long> skippedByReason = new LinkedHashMap<>();

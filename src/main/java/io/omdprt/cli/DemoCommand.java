@@ -7,6 +7,7 @@ import io.omdprt.config.HttpConfig;
 import io.omdprt.config.JournalConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.EventRecorder;
+import io.omdprt.journal.JournalLock;
 import io.omdprt.monitor.Monitor;
 import io.omdprt.monitor.MonitoredChannel;
 import io.omdprt.net.MulticastSender;
@@ -82,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         Monitor monitor;
         try {
             monitor = startMonitor(config, recorder);
-        } catch (ReceiverException | IllegalStateException e) {
+        } catch (ReceiverException | IllegalStateException | JournalLock.LockedException e) {
             System.err.println("cannot start the monitor: " + e.getMessage());
             return Main.FAILURE;
         }
@@ -135,7 +136,8 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private Monitor startMonitor(MonitorConfig config, EventRecorder recorder) throws ReceiverException, InterruptedException {
+    private Monitor startMonitor(MonitorConfig config, EventRecorder recorder)
+            throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
         HttpConfig http = config.http();
         Monitor.Extensions extensions = new Monitor.Extensions(List.of(recorder));
         if (port >= 0) {

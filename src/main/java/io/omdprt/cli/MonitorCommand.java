@@ -3,6 +3,7 @@ package io.omdprt.cli;
 import io.omdprt.config.ConfigException;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.MonitorConfig;
+import io.omdprt.journal.JournalLock;
 import io.omdprt.monitor.Monitor;
 import io.omdprt.net.ReceiverException;
 import java.nio.file.Path;
@@ -26,12 +27,12 @@ final class MonitorCommand implements Callable<Integer> {
     Integer windowMinutes;
 
     @Override
-    public Integer call() throws InterruptedException, ConfigException {
+    public Integer call() throws InterruptedException, ConfigException, java.io.IOException {
         MonitorConfig config = new ConfigLoader().load(configFile);
         Monitor monitor;
         try {
             monitor = Monitor.start(config);
-        } catch (ReceiverException | IllegalStateException e) {
+        } catch (ReceiverException | IllegalStateException | JournalLock.LockedException e) {
             System.err.println("cannot start: " + e.getMessage());
             return Main.FAILURE;
         }

@@ -4,81 +4,98 @@ import io.omdprt.config.ConfigException;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.config.WindowConfig;
-import io.omdprt.event.EventType;
-import io.omdprt.event.MonitorEvent;
 import io.omdprt.journal.JournalReader;
 import io.omdprt.report.JournalReports;
 import io.omdprt.report.ReportBuilder;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
+import io.omdprt.time.DisplayTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Rebuild a PRT window's report (JSON, Markdown, HTML) from a journal folder.",
-            "The window comes from the journal's window records, or from --config."})
+        description = {"Rebuild window reports (JSON, Markdown, HTML) from a journal folder.",
+            "Without --window it lists the journal's window instances and rebuilds the report when there is only one. "
+                + "A window name used more than once gives one report per instance, each in its own folder."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOURNAL", description = "The journal folder (the config's journal.dir).")
     Path journalDir;
 
-    @Option(names = "--window", paramLabel = "NAME", description = "The window to report on (needed when the journal has several).")
+    @Option(names = "--window", paramLabel = "NAME", description = "The window to report on (every instance of that name).")
     String window;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Take the window and the monitored lines from this config.")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Take the window, the monitored lines, stale-after and the display zone from this config.")
     Path configFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the report (default data/reports/<window>).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the report (default data/reports/NAME_START, one folder per window instance).")
     Path out;
 
     @Override
-    public Integer call() throws IOException, ConfigException {
+    public Integer call() throws ConfigException {
         if (!Files.isDirectory(journalDir)) {
             System.err.println("no journal folder " + journalDir);
             return Main.BAD_USAGE;
         }
-        JournalReader.Result all = JournalReader.readAll(journalDir);
-        ReportBuilder.WindowSpec spec;
+        try {
+            return run();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("cannot rebuild the report from " + journalDir + ": " + e);
+            return Main.FAILURE;
+        }
+    }
+
+    private int run() throws IOException, ConfigException {
+        List<ReportBuilder.WindowSpec> specs;
         List<ReportBuilder.LineRef> inventory = null;
+        ZoneId zone = DisplayTime.HONG_KONG;
         if (configFile != null) {
             MonitorConfig config = new ConfigLoader().load(configFile);
+            zone = config.displayZone();
             WindowConfig w = config.windows().stream().filter(x -> x.name().equals(window)).findFirst().orElse(null);
             if (w == null) {
                 System.err.println("--window: expected one of the config's windows " + config.windows().stream().map(WindowConfig::name).toList()
                         + ", got " + window);
                 return Main.BAD_USAGE;
             }
-            spec = new ReportBuilder.WindowSpec(w.name(), w.startInstant(), w.endInstant(), w.description(), w.zone().getId());
+            specs = List.of(ReportBuilder.WindowSpec.of(w, config));
             inventory = ReportBuilder.LineRef.allOf(config);
         } else {
-            Set<String> names = new LinkedHashSet<>();
-            for (MonitorEvent e : all.events()) {
-                if (e.type() == EventType.WINDOW_START && e.window() != null) {
-                    names.add(e.window());
-                }
-            }
-            if (window == null && names.size() == 1) {
-                window = names.iterator().next();
-            }
-            if (window == null || !names.contains(window)) {
-                System.err.println((window == null ? "--window is needed" : "no window " + window + " in the journal")
-                        + "; the journal in " + journalDir + " has " + (names.isEmpty() ? "no windows" : "windows " + names)
-                        + " (or give --config with the window's definition)");
+            List<ReportBuilder.WindowSpec> all = JournalReports.windowsOf(JournalReader.readAll(journalDir).events());
+            if (all.isEmpty()) {
+                System.err.println("the journal in " + journalDir + " has no windows (give --config with the window's definition)");
                 return Main.BAD_USAGE;
             }
-            spec = JournalReports.windowOf(all.events(), window);
+            specs = window == null ? all : all.stream().filter(s -> s.name().equals(window)).toList();
+            if (specs.isEmpty() || window == null && all.size() > 1) {
+                System.err.println((window == null ? "--window is needed: " : "no window " + window + " in the journal; ")
+                        + "the journal in " + journalDir + " has these window instances:");
+                for (ReportBuilder.WindowSpec s : all) {
+                    DisplayTime d = DisplayTime.of(s.zone());
+                    System.err.printf("  %-24s %s to %s%n", s.name(), d.dateTime(s.start()), d.dateTime(s.end()));
+                }
+                return Main.BAD_USAGE;
+            }
         }
-        ReportModel report = JournalReports.build(journalDir, spec, inventory, Instant.now());
-        ReportWriter.Written written = ReportWriter.write(report, out != null ? out : Path.of("data", "reports", spec.name()));
-        System.out.printf("%s: %s%n%s%n%s%n%s%n", spec.name(), report.verdict(), written.json(), written.markdown(), written.html());
+        for (ReportBuilder.WindowSpec spec : specs) {
+            ZoneId z = configFile != null ? zone : ZoneId.of(spec.zone());
+            Path dir = out != null && specs.size() == 1 ? out
+                    : JournalReports.folder(out != null ? out : Path.of("data", "reports"), spec.name(), spec.start(), z);
+            ReportModel report = JournalReports.build(journalDir, spec, inventory, Instant.now());
+            ReportWriter.Written written = ReportWriter.write(report, dir);
+            DisplayTime d = DisplayTime.of(spec.zone());
+            System.out.printf("%s (%s to %s): %s%n  %s%n  %s%n  %s%n", spec.name(), d.dateTime(spec.start()), d.dateTime(spec.end()),
+                    report.verdict(), written.json(), written.markdown(), written.html());
+        }
         return Main.OK;
     }
 }

@@ -92,6 +92,14 @@ public final class ConfigLoader {
     private MonitorConfig read(Section top, String file) throws ConfigException {
         String instance = top.string("instance", defaultInstance());
         String site = site(top, "site", "primary");
+        ZoneId displayZone = HONG_KONG;
+        if (top.has("display-zone")) {
+            try {
+                displayZone = ZoneId.of(top.string("display-zone"));
+            } catch (java.time.DateTimeException e) {
+                throw top.error("display-zone", "expected a time zone like Asia/Hong_Kong or UTC, got '" + top.string("display-zone") + "'");
+            }
+        }
 
         Section httpSection = top.optionalSection("http");
         HttpConfig http = new HttpConfig("127.0.0.1", 9466, null);
@@ -162,7 +170,7 @@ public final class ConfigLoader {
         List<WindowConfig> windows = windows(top.list("windows", false));
         List<FeedConfig> feeds = feeds(top.list("feeds", true));
         top.finish();
-        return new MonitorConfig(file, instance, site, http, liveness, wait, receiver, journal, reportDir, windows, feeds);
+        return new MonitorConfig(file, instance, site, http, liveness, wait, receiver, journal, reportDir, windows, feeds, displayZone);
     }
 
     private List<WindowConfig> windows(List<Section> sections) throws ConfigException {

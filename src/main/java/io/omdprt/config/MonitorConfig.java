@@ -11,7 +11,8 @@ import java.util.List;
  * @param file     where it was read from, for messages
  * @param instance this monitor's name (exported in omd_monitor_info)
  * @param site     where this receiver sits (primary, dr)
- * @param reportDir where window reports are written (a folder per window)
+ * @param reportDir where window reports are written (a folder per window instance)
+ * @param displayZone the zone times shown to people are in (display-zone, default Asia/Hong_Kong)
  */
 public record MonitorConfig(
         String file,
@@ -24,11 +25,22 @@ public record MonitorConfig(
         JournalConfig journal,
         Path reportDir,
         List<WindowConfig> windows,
-        List<FeedConfig> feeds) {
+        List<FeedConfig> feeds,
+        java.time.ZoneId displayZone) {
 
     public MonitorConfig {
         windows = List.copyOf(windows);
         feeds = List.copyOf(feeds);
+    }
+
+    /** Times shown in Hong Kong time. */
+    public MonitorConfig(String file, String instance, String site, HttpConfig http, LivenessConfig liveness, Duration arbitrationWait,
+                         ReceiverConfig receiver, JournalConfig journal, Path reportDir, List<WindowConfig> windows, List<FeedConfig> feeds) {
+        this(file, instance, site, http, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds, ConfigLoader.HONG_KONG);
+    }
+
+    public io.omdprt.time.DisplayTime display() {
+        return new io.omdprt.time.DisplayTime(displayZone);
     }
 
     /** Every channel of every feed, in config order. */
@@ -49,11 +61,11 @@ public record MonitorConfig(
     }
 
     public MonitorConfig withHttp(HttpConfig newHttp) {
-        return new MonitorConfig(file, instance, site, newHttp, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds);
+        return new MonitorConfig(file, instance, site, newHttp, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds, displayZone);
     }
 
     /** The same config writing its journal and reports elsewhere (tests, the demo). */
     public MonitorConfig withOutput(JournalConfig newJournal, Path newReportDir) {
-        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, newJournal, newReportDir, windows, feeds);
+        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, newJournal, newReportDir, windows, feeds, displayZone);
     }
 }

@@ -6,11 +6,21 @@ public enum EventType {
     ARBITRATED_GAP("arbitrated_gap"),
     LINE_DOWN("line_down"),
     LINE_UP("line_up"),
+    /** The first datagram a line delivered since the monitor started (ends an outage carried over a restart). */
+    LINE_RECEIVING("line_receiving"),
     CHANNEL_DOWN("channel_down"),
     CHANNEL_UP("channel_up"),
     SEQUENCE_RESET("sequence_reset"),
     DR_STATUS("dr_status"),
     SOCKET_DROPS("socket_drops"),
+    /** A datagram whose SeqNum the channel could not have reached: not counted as loss. */
+    STRAY_PACKET("stray_packet"),
+    /** The sequence jumped far ahead without a Sequence Reset, and the lines continued from there. */
+    SEQUENCE_JUMP("sequence_jump"),
+    /** The sequence started again lower without a Sequence Reset (publisher restart, failover). */
+    SEQUENCE_RESTART("sequence_restart"),
+    /** The trackers' counters at a moment (window start and end, stop, every 30 s inside a window). */
+    COUNTERS("counters"),
     WINDOW_START("window_start"),
     WINDOW_END("window_end"),
     MONITOR_START("monitor_start"),

@@ -47,6 +47,11 @@ public final class TrackerEvents implements TrackerListener {
     }
 
     @Override
+    public void firstArrival(LineTracker line, long atNanos) {
+        sink.accept(line(atNanos, EventType.LINE_RECEIVING, line));
+    }
+
+    @Override
     public void channelDown(ChannelTracker channel, long lastArrivalNanos, long detectedAtNanos) {
         sink.accept(channel(detectedAtNanos, EventType.CHANNEL_DOWN, channel).outage(at(lastArrivalNanos), null));
     }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +35,8 @@ public final class JournalWriter implements EventSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
     static final int QUEUE_CAPACITY = 64 * 1024;
     static final long FORCE_INTERVAL_NANOS = 1_000_000_000L;
-    static final long ALIVE_INTERVAL_NANOS = 5_000_000_000L;
+    /** A record every second: after a kill -9 the last one bounds the monitor's downtime to about a second. */
+    static final long ALIVE_INTERVAL_NANOS = 1_000_000_000L;
     private static final long RETRY_NANOS = 1_000_000_000L;
     private static final long IDLE_PARK_NANOS = 5_000_000L;
 
@@ -52,6 +52,7 @@ public final class JournalWriter implements EventSink, AutoCloseable {
     private volatile long lastForceEpochMillis;
     private volatile boolean running = true;
     private volatile CountDownLatch syncRequest;
+    private volatile boolean started;
 
     private FileChannel channel;
     private LocalDate openDay;
@@ -71,10 +72,19 @@ public final class JournalWriter implements EventSink, AutoCloseable {
         this.dir = dir;
         this.retentionDays = retentionDays;
         this.clock = clock;
-        this.lastAliveNanos = System.nanoTime();
         this.thread = new Thread(this::loop, "omd-journal");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /**
+     * Starts writing. Until then events only wait on the queue, so a monitor that fails to start
+     * (port in use, a join refused) closes the writer unstarted and leaves no trace in the journal.
+     */
+    public JournalWriter start() {
+        lastAliveNanos = System.nanoTime();
+        started = true;
+        thread.start();
+        return this;
     }
 
     public Path dir() {
@@ -111,16 +121,23 @@ public final class JournalWriter implements EventSink, AutoCloseable {
      * @return false when that did not happen within the timeout (e.g. the disk is failing)
      */
     public boolean sync(long timeout, TimeUnit unit) throws InterruptedException {
+        if (!started) {
+            return false;
+        }
         CountDownLatch done = new CountDownLatch(1);
         syncRequest = done;
         LockSupport.unpark(thread);
         return done.await(timeout, unit);
     }
 
-    /** Drains the queue, forces the file and stops the writer thread. */
+    /** Drains the queue, forces the file and stops the writer thread; an unstarted writer writes nothing. */
     @Override
     public void close() {
         running = false;
+        if (!started) {
+            queue.clear();
+            return;
+        }
         LockSupport.unpark(thread);
         try {
             thread.join(10_000);
@@ -292,10 +309,5 @@ public final class JournalWriter implements EventSink, AutoCloseable {
             }
         }
         return n;
-    }
-
-    /** For the metrics layer: the wall-clock instant of the last force. */
-    public Instant lastForce() {
-        return Instant.ofEpochMilli(lastForceEpochMillis);
     }
 }

@@ -7,6 +7,8 @@ import io.omdprt.http.HttpServer;
 import io.omdprt.http.Response;
 import io.omdprt.http.Route;
 import io.omdprt.http.StatusPage;
+import io.omdprt.journal.JournalLock;
+import java.io.IOException;
 import io.omdprt.metrics.JournalCollector;
 import io.omdprt.metrics.Metrics;
 import io.omdprt.metrics.OmdCollector;
@@ -25,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Clock;
 import java.time.Instant;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -58,11 +59,12 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    private Monitor(MonitorConfig config, EpochNanoClock clock, Extensions extensions) throws ReceiverException, InterruptedException {
+    private Monitor(MonitorConfig config, EpochNanoClock clock, Extensions extensions)
+            throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
         this.config = config;
         this.clock = clock;
         this.windows = new WindowSchedule(config.windows());
-        this.recorder = new Recorder(config, windows, Clock.systemUTC(), Metrics.VERSION);
+        this.recorder = new Recorder(config, windows, new EpochClock(clock), Metrics.VERSION);
         List<EventSink> sinks = new ArrayList<>();
         sinks.add(new EventLog());
         sinks.add(recorder.journal());
@@ -77,7 +79,7 @@ public final class Monitor implements AutoCloseable {
         try {
             this.receiver = Receiver.start(config, channels, clock);
         } catch (ReceiverException | RuntimeException e) {
-            recorder.journal().close();
+            recorder.abandon();
             throw e;
         }
         Metrics m = null;
@@ -88,7 +90,7 @@ public final class Monitor implements AutoCloseable {
             m.register(new WindowCollector(windows, this::now));
             m.register(new JournalCollector(recorder.journal()));
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
-                    this::windowViews);
+                    this::windowViews, recorder::baseline);
             Map<String, Route> routes = routes(m);
             routes.put("/api/windows", new WindowControlRoute(windows, config.http().windowToken(), this::now));
             h = HttpServer.start(config.http().bind(), config.http().port(), routes);
@@ -97,19 +99,27 @@ public final class Monitor implements AutoCloseable {
                 m.close();
             }
             receiver.close();
-            recorder.journal().close();
+            recorder.abandon();
             throw e;
         }
         this.metrics = m;
         this.http = h;
-        recorder.start(events, receiver);
+        recorder.start(events, receiver, channels);
     }
 
-    public static Monitor start(MonitorConfig config) throws ReceiverException, InterruptedException {
+    /**
+     * Starts whole or not at all: a start that fails (journal in use, port in use, a join refused)
+     * leaves nothing in the journal.
+     *
+     * @throws JournalLock.LockedException when another monitor writes the same journal folder
+     */
+    public static Monitor start(MonitorConfig config)
+            throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
         return start(config, Extensions.none());
     }
 
-    public static Monitor start(MonitorConfig config, Extensions extensions) throws ReceiverException, InterruptedException {
+    public static Monitor start(MonitorConfig config, Extensions extensions)
+            throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
         // The system clock itself, read on every datagram: window boundaries, journal times and the
         // feed latency (arrival minus HKEX's SendTime) are all wall-clock times. Agrona's
         // OffsetEpochNanoClock was measured here up to 0.9 ms behind it from a poor start-up sample.
@@ -135,10 +145,11 @@ public final class Monitor implements AutoCloseable {
 
     private List<Status.Window> windowViews() {
         Instant now = now();
+        io.omdprt.time.DisplayTime display = config.display();
         List<Status.Window> views = new ArrayList<>();
         for (Window w : windows.all()) {
-            views.add(new Status.Window(w.name(), w.start().toString(), w.end() == null ? "open" : w.end().toString(),
-                    w.isActive(now), w.description()));
+            views.add(new Status.Window(w.name(), display.dateTime(w.start()), w.end() == null ? "open" : display.dateTime(w.end()),
+                    w.isActive(now), w.description(), w.start().toString()));
         }
         return views;
     }

@@ -1,10 +1,10 @@
 package io.omdprt.monitor;
 
 import io.omdprt.config.MonitorConfig;
-import io.omdprt.config.WindowConfig;
 import io.omdprt.event.EventSink;
 import io.omdprt.event.EventType;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.journal.JournalLock;
 import io.omdprt.journal.JournalWriter;
 import io.omdprt.metrics.SocketStats;
 import io.omdprt.report.JournalReports;
@@ -21,10 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,14 +33,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable record of a monitor's run: every event into the journal, window starts and ends, the
- * kernel's socket drop counters turned into events, and each window's report written when it ends
- * (and, partial, when the monitor stops during one). One background thread checks every second.
+ * The durable record of a monitor's run: every event into the journal (which it alone writes: it
+ * holds the journal folder's lock), window starts and ends, counter snapshots at window boundaries,
+ * the kernel's socket drop counters turned into events, and each window's report written when it
+ * ends (and, partial, when the monitor stops during one). Window boundaries are checked every 100 ms.
  */
 public final class Recorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
+    static final long TICK_MILLIS = 100;
+    static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(30);
 
     private final MonitorConfig config;
+    private final JournalLock lock;
     private final JournalWriter journal;
     private final WindowSchedule windows;
     private final Clock clock;
@@ -50,21 +54,42 @@ public final class Recorder implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Set<String> active = new HashSet<>();
+    /** Active window instances (name@start) and the counters of every channel when each began. */
+    private final Map<String, Baseline> active = new LinkedHashMap<>();
     private final Map<String, Long> drops = new HashMap<>();
-    private final List<Consumer<ReportWriter.Written>> reportListeners = new ArrayList<>();
+    private final List<Consumer<ReportWriter.Written>> reportListeners = new CopyOnWriteArrayList<>();
+    private final Instant startedAt;
     private SocketStats sockets = SocketStats.NONE;
+    private ChannelSet channels;
     private EventSink events;
+    private Instant lastSnapshot = Instant.EPOCH;
+    private volatile Baseline current;
 
-    /** Opens the journal and writes the monitor_start record first, before anything else can be journalled. */
-    public Recorder(MonitorConfig config, WindowSchedule windows, Clock clock, String version) {
+    /**
+     * What a window counts from: the window, since when (its start, or this monitor's start when it
+     * began inside the window), and every channel's counters then.
+     */
+    public record Baseline(Window window, Instant since, Map<MonitoredChannel, Map<String, Long>> counts) {
+    }
+
+    /**
+     * Takes the journal folder's lock and prepares the monitor_start record; nothing is written until
+     * {@link #start}, so a start that fails afterwards leaves no trace.
+     *
+     * @throws JournalLock.LockedException when another monitor writes this journal
+     */
+    public Recorder(MonitorConfig config, WindowSchedule windows, Clock clock, String version)
+            throws JournalLock.LockedException, IOException {
         this.config = config;
         this.windows = windows;
         this.clock = clock;
+        this.lock = JournalLock.acquire(config.journal().dir());
         this.journal = new JournalWriter(config.journal().dir(), config.journal().retentionDays(), clock);
         this.inventory = ReportBuilder.LineRef.allOf(config);
-        journal.accept(MonitorEvent.of(clock.instant(), EventType.MONITOR_START)
-                .detail(JournalReports.startDetail(config.instance(), config.site(), version, config.file(), inventory)));
+        this.startedAt = clock.instant();
+        journal.accept(MonitorEvent.of(startedAt, EventType.MONITOR_START)
+                .detail(JournalReports.startDetail(config.instance(), config.site(), version, config.file(),
+                        config.liveness().staleAfter(), config.displayZone().getId(), inventory)));
     }
 
     public JournalWriter journal() {
@@ -76,36 +101,87 @@ public final class Recorder implements AutoCloseable {
         reportListeners.add(listener);
     }
 
+    /** The window the status page counts from (the latest begun of those active), or null. */
+    public Baseline baseline() {
+        return current;
+    }
+
     /**
-     * Starts the checks, every second.
+     * Starts the journal and the checks.
      *
      * @param allEvents where window and drop events go (the log and the journal, as for tracker events)
      */
-    public void start(EventSink allEvents, SocketStats socketStats) {
+    public void start(EventSink allEvents, SocketStats socketStats, ChannelSet channelSet) {
         this.events = allEvents;
         this.sockets = socketStats;
+        this.channels = channelSet;
+        journal.start();
         reportMissedWindows();
-        timer.scheduleAtFixedRate(this::check, 0, 1, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(this::check, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void check() {
+    /** A start that failed: nothing was written; the lock is let go. */
+    public void abandon() {
+        timer.shutdownNow();
+        journal.close();
+        lock.close();
+    }
+
+    private static String key(Window w) {
+        return w.name() + "@" + w.start();
+    }
+
+    private synchronized void check() {
         try {
             Instant now = clock.instant();
+            Map<String, Window> activeNow = new LinkedHashMap<>();
             for (Window w : windows.all()) {
-                boolean isActive = w.isActive(now);
-                if (isActive && active.add(w.name())) {
-                    events.accept(MonitorEvent.of(now, EventType.WINDOW_START).window(w.name(), w.start(), w.end())
-                            .detail(w.description()));
-                } else if (!isActive && active.remove(w.name())) {
-                    Instant end = w.end() == null ? now : w.end();
-                    events.accept(MonitorEvent.of(now, EventType.WINDOW_END).window(w.name(), w.start(), end));
-                    writeReport(w.closedAt(end), now);
+                if (w.isActive(now)) {
+                    activeNow.put(key(w), w);
                 }
+            }
+            for (Map.Entry<String, Window> e : activeNow.entrySet()) {
+                if (!active.containsKey(e.getKey())) {
+                    Window w = e.getValue();
+                    events.accept(MonitorEvent.of(now, EventType.WINDOW_START).window(w.name(), w.start(), w.end()).detail(w.description()));
+                    Instant since = startedAt.isAfter(w.start()) ? startedAt : w.start();
+                    active.put(e.getKey(), new Baseline(w, since, snapshot(now)));
+                }
+            }
+            for (String k : new ArrayList<>(active.keySet())) {
+                if (!activeNow.containsKey(k)) {
+                    Window w = active.remove(k).window();
+                    Window ended = windows.all().stream().filter(x -> key(x).equals(k)).findFirst().orElse(w);
+                    Instant end = ended.end() == null || ended.end().isAfter(now) ? now : ended.end();
+                    events.accept(MonitorEvent.of(now, EventType.WINDOW_END).window(w.name(), w.start(), end));
+                    snapshot(now);
+                    writeReport(ended.closedAt(end), now);
+                }
+            }
+            current = active.values().stream().reduce((a, b) -> b.window().start().isAfter(a.window().start()) ? b : a).orElse(null);
+            if (!active.isEmpty() && Duration.between(lastSnapshot, now).compareTo(SNAPSHOT_INTERVAL) >= 0) {
+                snapshot(now);
             }
             checkDrops(now);
         } catch (RuntimeException e) {
             LOG.error("recorder check failed (monitoring continues): {}", e.toString());
         }
+    }
+
+    /** Journals every channel's counters now, and returns them. */
+    private Map<MonitoredChannel, Map<String, Long>> snapshot(Instant now) {
+        Map<MonitoredChannel, Map<String, Long>> all = new LinkedHashMap<>();
+        if (channels == null) {
+            return all;
+        }
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        for (MonitoredChannel c : channels.channels()) {
+            Map<String, Long> counts = CounterSnapshots.of(c, sockets, nanos);
+            all.put(c, counts);
+            journal.accept(MonitorEvent.counters(now, c.feedName(), c.label(), counts));
+        }
+        lastSnapshot = now;
+        return all;
     }
 
     private void checkDrops(Instant now) {
@@ -114,8 +190,8 @@ public final class Recorder implements AutoCloseable {
             if (value < 0) {
                 continue;
             }
-            String key = l.feed() + "/" + l.channel() + "/" + l.line();
-            Long before = drops.put(key, value);
+            String k = l.feed() + "/" + l.channel() + "/" + l.line();
+            Long before = drops.put(k, value);
             if (before != null && value > before) {
                 events.accept(MonitorEvent.of(now, EventType.SOCKET_DROPS).at(l.feed(), l.channel(), l.line(), l.site())
                         .values(value, before));
@@ -123,20 +199,19 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    /** A window that ended in the last day while the monitor was not running gets its report now. */
+    /** A configured window that ended in the last day while the monitor was not running gets its report now. */
     private void reportMissedWindows() {
         Instant now = clock.instant();
-        for (WindowConfig w : config.windows()) {
-            Instant end = w.endInstant();
-            if (end.isBefore(now) && end.isAfter(now.minus(Duration.ofDays(1)))
-                    && !Files.exists(reportDir(w.name()).resolve("report.json"))) {
-                timer.execute(() -> writeReport(new Window(w.name(), w.startInstant(), end, w.description(), false), now));
+        for (Window w : windows.all()) {
+            if (w.end() != null && w.end().isBefore(now) && w.end().isAfter(now.minus(Duration.ofDays(1)))
+                    && !Files.exists(reportDir(w).resolve("report.json"))) {
+                timer.execute(() -> writeReport(w, now));
             }
         }
     }
 
-    private Path reportDir(String window) {
-        return config.reportDir().resolve(window);
+    private Path reportDir(Window w) {
+        return JournalReports.folder(config.reportDir(), w.name(), w.start(), config.displayZone());
     }
 
     /** Builds and writes a window's report from the journal (partial when the window is still open). */
@@ -145,12 +220,10 @@ public final class Recorder implements AutoCloseable {
             if (!journal.sync(5, TimeUnit.SECONDS)) {
                 LOG.warn("journal not synced within 5 s; the report of {} may miss the last events", w.name());
             }
-            String zone = config.windows().stream().filter(c -> c.name().equals(w.name())).map(c -> c.zone().getId())
-                    .findFirst().orElse("UTC");
             Instant end = w.end() == null ? now : w.end();
-            ReportModel report = JournalReports.build(journal.dir(),
-                    new ReportBuilder.WindowSpec(w.name(), w.start(), end, w.description(), zone), inventory, now);
-            ReportWriter.Written written = ReportWriter.write(report, reportDir(w.name()));
+            ReportModel report = JournalReports.build(journal.dir(), new ReportBuilder.WindowSpec(w.name(), w.start(), end,
+                    w.description(), config.displayZone().getId(), config.liveness().staleAfter()), inventory, now);
+            ReportWriter.Written written = ReportWriter.write(report, reportDir(w));
             LOG.info("report of window {} ({}): {}", w.name(), report.verdict(), written.html().toAbsolutePath());
             for (Consumer<ReportWriter.Written> l : reportListeners) {
                 l.accept(written);
@@ -166,8 +239,8 @@ public final class Recorder implements AutoCloseable {
     }
 
     /**
-     * Stops recording: the monitor_stop record, a partial report for every window still open (the
-     * record goes on when the monitor is started again), and the journal forced to disk.
+     * Stops recording: counters, the monitor_stop record, a partial report for every window still
+     * open (the record goes on when the monitor is started again), the journal forced to disk, the lock let go.
      */
     @Override
     public void close() {
@@ -178,10 +251,14 @@ public final class Recorder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Instant now = clock.instant();
-        journal.accept(MonitorEvent.of(now, EventType.MONITOR_STOP));
+        synchronized (this) {
+            snapshot(now);
+            journal.accept(MonitorEvent.of(now, EventType.MONITOR_STOP));
+        }
         for (Window w : windows.activeAt(now)) {
             writeReport(w, now);
         }
         journal.close();
+        lock.close();
     }
 }

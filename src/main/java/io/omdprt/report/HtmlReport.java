@@ -1,5 +1,6 @@
 package io.omdprt.report;
 
+import io.omdprt.time.DisplayTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class HtmlReport {
 
     public static String render(ReportModel r) {
         ReportModel.Window w = r.window();
+        DisplayTime t = DisplayTime.of(w.zone());
         StringBuilder h = new StringBuilder(32 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>PRT report ").append(esc(w.name()))
                 .append(" — ").append(r.verdict()).append("</title><style>")
@@ -30,30 +32,42 @@ public final class HtmlReport {
                 .append(".PASS{background:#d8f5d8}.WARN{background:#ffe9b3}.FAIL{background:#ffc9c9}")
                 .append(".verdict{font-weight:700;padding:.1em .6em;border-radius:.6em}")
                 .append("svg text{font:11px system-ui,sans-serif}.up{fill:#3aa655}.down{fill:#d93025}.monitor-down{fill:#9e9e9e}")
+                .append(".dr{background:#c62828;color:#fff;padding:.4em .8em}.tick{stroke:#bbb}")
                 .append(".gap-marker{fill:#f29900}.gap-marker.arbitrated{fill:#a50e0e}.legend span{margin-right:1.2em}")
                 .append("</style></head><body>\n");
         h.append("<h1>PRT report: ").append(esc(w.name())).append(" <span class=\"verdict ").append(r.verdict()).append("\">")
                 .append(r.verdict()).append("</span></h1>\n<table>");
-        row(h, "window", esc(w.start()) + " to " + esc(w.end()) + " (" + esc(w.zone()) + ")");
+        row(h, "window", esc(t.dateTime(w.start())) + " to " + esc(t.dateTime(w.end())) + " (" + esc(w.zone()) + ")");
         if (!w.description().isEmpty()) {
             row(h, "description", esc(w.description()));
         }
         String incomplete = MarkdownReport.incompleteNote(r);
-        row(h, "generated", esc(w.generatedAt()) + (incomplete == null ? "" : " — <b>" + esc(incomplete) + "</b>"));
+        row(h, "generated", esc(t.dateTime(w.generatedAt())) + (incomplete == null ? "" : " — <b>" + esc(incomplete) + "</b>"));
         row(h, "monitor", esc(String.join(", ", r.monitor().instances())));
         row(h, MarkdownReport.downtimeLabel(r), MarkdownReport.seconds(r.monitor().downtimeSeconds()));
-        h.append("</table>\n<p>PASS: no real loss and no channel outage. WARN: only single-line loss or outages (covered by another ")
-                .append("line). FAIL: real loss (no line delivered the messages), a channel outage, or local socket drops.</p>\n");
+        h.append("</table>\n");
+        for (ReportModel.DrEvent d : r.dr()) {
+            h.append("<p class=\"dr\"><b>DR signal</b> ").append(esc(t.dateTime(d.time()))).append(" on ").append(esc(d.feed())).append('/')
+                    .append(esc(d.channel())).append(": ").append(esc(io.omdprt.verdict.VerdictPolicy.drName(d.status()))).append("</p>\n");
+        }
+        if (!r.reasons().isEmpty()) {
+            h.append("<ul class=\"window-reasons\">");
+            for (String reason : r.reasons()) {
+                h.append("<li>").append(esc(reason)).append("</li>");
+            }
+            h.append("</ul>\n");
+        }
+        h.append("<p>").append(MarkdownReport.LEGEND).append("</p>\n");
         h.append("<table><tr><th>feed</th><th>channel</th><th>verdict</th><th>real loss (messages)</th><th>channel outages</th>")
-                .append("<th>line gaps</th><th>line outages</th><th>local drops</th></tr>\n");
+                .append("<th>line gaps</th><th>line outages</th><th>local drops (kernel)</th></tr>\n");
         for (ReportModel.Feed f : r.feeds()) {
             for (ReportModel.Channel c : f.channels()) {
                 h.append("<tr class=\"").append(c.verdict()).append("\"><td>").append(esc(f.name())).append("</td><td>")
                         .append(esc(c.channel())).append("</td><td>").append(c.verdict()).append("</td><td>")
-                        .append(c.arbitratedMissingMessages()).append("</td><td>").append(c.outages()).append("</td><td>")
-                        .append(c.lines().stream().mapToLong(ReportModel.Line::gaps).sum()).append("</td><td>")
-                        .append(c.lines().stream().mapToLong(ReportModel.Line::outages).sum()).append("</td><td>")
-                        .append(c.socketDrops()).append("</td></tr>\n");
+                        .append(n(c.arbitratedMissingMessages())).append("</td><td>").append(n(c.outages())).append("</td><td>")
+                        .append(n(c.lines().stream().mapToLong(ReportModel.Line::gaps).sum())).append("</td><td>")
+                        .append(n(c.lines().stream().mapToLong(ReportModel.Line::outages).sum())).append("</td><td>")
+                        .append(n(c.socketDrops())).append("</td></tr>\n");
             }
         }
         h.append("</table>\n");
@@ -77,8 +91,8 @@ public final class HtmlReport {
                     h.append("<li>nothing to report</li>");
                 }
                 h.append("</ul>\n");
-                timeline(h, f.name(), c, r.monitor(), start, until);
-                details(h, c);
+                timeline(h, f.name(), c, r.monitor(), start, until, t);
+                details(h, c, t);
             }
         }
         h.append("</body></html>\n");
@@ -86,7 +100,7 @@ public final class HtmlReport {
     }
 
     private static void timeline(StringBuilder h, String feed, ReportModel.Channel c, ReportModel.Monitor monitor, Instant start,
-                                 Instant until) {
+                                 Instant until, DisplayTime t) {
         List<String> rows = new ArrayList<>();
         rows.add(null);
         for (ReportModel.Line l : c.lines()) {
@@ -110,11 +124,11 @@ public final class HtmlReport {
                 if ((line == null && o.line() == null) || (line != null && line.equals(o.line()))) {
                     Instant from = Instant.parse(o.start());
                     Instant to = o.end() == null ? until : Instant.parse(o.end());
-                    band(h, "band down", line, from, to, start, until, span, plot, y);
+                    band(h, "band down", line, from, to, start, until, span, plot, y, t);
                 }
             }
             for (ReportModel.Downtime d : monitor.downtime()) {
-                band(h, "band monitor-down", line, Instant.parse(d.from()), Instant.parse(d.to()), start, until, span, plot, y);
+                band(h, "band monitor-down", line, Instant.parse(d.from()), Instant.parse(d.to()), start, until, span, plot, y, t);
             }
             for (ReportModel.Gap g : c.gaps()) {
                 boolean here = (line == null && g.line() == null) || (line != null && line.equals(g.line()));
@@ -123,19 +137,37 @@ public final class HtmlReport {
                     h.append("<path class=\"gap-marker").append(g.line() == null ? " arbitrated" : "").append("\" d=\"M")
                             .append(fmt(x)).append(' ').append(y + ROW - 6).append(" l-5 8 l10 0 z\"><title>")
                             .append(g.line() == null ? "real loss " : "line gap ").append(g.fromSeq()).append("–").append(g.toSeq())
-                            .append(" at ").append(g.time()).append("</title></path>");
+                            .append(" at ").append(esc(t.dateTime(g.time()))).append("</title></path>");
                 }
             }
             h.append('\n');
         }
         int axis = rows.size() * ROW + 14;
-        h.append("<text x=\"").append(LABEL).append("\" y=\"").append(axis).append("\">").append(esc(start.toString()))
-                .append("</text><text x=\"").append(WIDTH - 10).append("\" y=\"").append(axis).append("\" text-anchor=\"end\">")
-                .append(esc(until.toString())).append("</text>\n</svg>\n");
+        long step = tickStep(Duration.between(start, until));
+        long first = (start.toEpochMilli() / step + 1) * step;
+        for (long ms = first; ms < until.toEpochMilli(); ms += step) {
+            double x = LABEL + plot * (ms - start.toEpochMilli()) / span;
+            h.append("<line class=\"tick\" x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x)).append("\" y1=\"0\" y2=\"")
+                    .append(axis - 10).append("\"/><text class=\"tick-label\" x=\"").append(fmt(x)).append("\" y=\"").append(axis)
+                    .append("\" text-anchor=\"middle\">").append(t.clock(Instant.ofEpochMilli(ms))).append("</text>");
+        }
+        h.append("<text x=\"2\" y=\"").append(axis).append("\">").append(esc(t.label(start).split(",")[0])).append("</text>\n</svg>\n");
+    }
+
+    /** A round tick interval giving about 4 to 10 ticks over the span. */
+    static long tickStep(Duration span) {
+        long[] steps = {1_000, 5_000, 10_000, 30_000, 60_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000};
+        long ms = Math.max(1, span.toMillis());
+        for (long s : steps) {
+            if (ms / s <= 10) {
+                return s;
+            }
+        }
+        return 86_400_000L;
     }
 
     private static void band(StringBuilder h, String css, String line, Instant from, Instant to, Instant start, Instant until,
-                             double span, int plot, int y) {
+                             double span, int plot, int y, DisplayTime t) {
         Instant a = from.isBefore(start) ? start : from;
         Instant b = to.isAfter(until) ? until : to;
         if (!a.isBefore(b)) {
@@ -145,43 +177,57 @@ public final class HtmlReport {
         double x1 = LABEL + plot * Duration.between(start, b).toMillis() / span;
         h.append("<rect class=\"").append(css).append("\" data-line=\"").append(line == null ? "channel" : esc(line))
                 .append("\" x=\"").append(fmt(x0)).append("\" y=\"").append(y).append("\" width=\"").append(fmt(Math.max(2, x1 - x0)))
-                .append("\" height=\"").append(ROW - 6).append("\"><title>").append(esc(from.toString())).append(" to ")
-                .append(esc(to.toString())).append("</title></rect>");
+                .append("\" height=\"").append(ROW - 6).append("\"><title>").append(esc(t.dateTime(from))).append(" to ")
+                .append(esc(t.dateTime(to))).append("</title></rect>");
     }
 
-    private static void details(StringBuilder h, ReportModel.Channel c) {
-        h.append("<table><tr><th>line</th><th>site</th><th>gaps</th><th>missing messages</th><th>outages</th><th>time down</th>")
-                .append("<th>local drops</th></tr>");
+    private static void details(StringBuilder h, ReportModel.Channel c, DisplayTime t) {
+        h.append("<p>").append(n(c.messages())).append(" distinct messages · A/B skew ").append(esc(MarkdownReport.timing(c.skew())))
+                .append("</p>\n");
+        h.append("<table><tr><th>line</th><th>site</th><th>packets</th><th>messages</th><th>gaps</th><th>missing messages</th>")
+                .append("<th>late</th><th>duplicates</th><th>outages</th><th>time down</th><th>local drops</th><th>malformed</th>")
+                .append("<th>strays</th><th>feed latency</th></tr>");
         for (ReportModel.Line l : c.lines()) {
-            h.append("<tr><td>").append(esc(l.line())).append("</td><td>").append(esc(l.site())).append("</td><td>").append(l.gaps())
-                    .append("</td><td>").append(l.missingMessages()).append("</td><td>").append(l.outages()).append("</td><td>")
-                    .append(MarkdownReport.seconds(l.outageSeconds())).append("</td><td>").append(l.socketDrops()).append("</td></tr>");
+            h.append("<tr><td>").append(esc(l.line())).append("</td><td>").append(esc(l.site())).append("</td><td>").append(n(l.packets()))
+                    .append("</td><td>").append(n(l.messages())).append("</td><td>").append(n(l.gaps())).append("</td><td>")
+                    .append(n(l.missingMessages())).append("</td><td>").append(n(l.lateMessages())).append("</td><td>")
+                    .append(n(l.duplicates())).append("</td><td>").append(n(l.outages())).append("</td><td>")
+                    .append(MarkdownReport.seconds(l.outageSeconds())).append("</td><td>").append(n(l.socketDrops())).append("</td><td>")
+                    .append(n(l.malformed())).append("</td><td>").append(n(l.strays())).append("</td><td>")
+                    .append(esc(MarkdownReport.timing(l.latency()))).append("</td></tr>");
         }
         h.append("</table>\n");
         if (!c.gaps().isEmpty()) {
             h.append("<table><tr><th>gap at</th><th>line</th><th>sequence numbers</th><th>messages</th></tr>");
             for (ReportModel.Gap g : c.gaps()) {
-                h.append("<tr").append(g.line() == null ? " class=\"FAIL\"" : "").append("><td>").append(esc(g.time())).append("</td><td>")
-                        .append(g.line() == null ? "every line (real loss)" : esc(g.line())).append("</td><td>").append(g.fromSeq())
-                        .append("–").append(g.toSeq()).append("</td><td>").append(g.messages()).append("</td></tr>");
+                h.append("<tr").append(g.line() == null ? " class=\"FAIL\"" : "").append("><td>").append(esc(t.dateTime(g.time())))
+                        .append("</td><td>").append(g.line() == null ? "every line (real loss)" : esc(g.line())).append("</td><td>")
+                        .append(g.fromSeq()).append("–").append(g.toSeq()).append("</td><td>").append(n(g.messages())).append("</td></tr>");
             }
             h.append("</table>\n");
         }
         if (!c.outageList().isEmpty()) {
-            h.append("<table><tr><th>outage of</th><th>from</th><th>to</th><th>length in window</th></tr>");
+            h.append("<table><tr><th>outage of</th><th>from</th><th>to</th><th>length in window</th><th>monitor not running</th></tr>");
             for (ReportModel.Outage o : c.outageList()) {
                 h.append("<tr><td>").append(o.line() == null ? "<b>channel</b>" : "line " + esc(o.line())).append("</td><td>")
-                        .append(esc(o.start())).append("</td><td>").append(o.ongoing() ? "ongoing" : esc(o.end())).append("</td><td>")
-                        .append(MarkdownReport.seconds(o.seconds())).append("</td></tr>");
+                        .append(esc(t.dateTime(o.start()))).append("</td><td>").append(o.end() == null ? (o.ongoing() ? "ongoing" : "window end")
+                        : esc(t.dateTime(o.end()))).append("</td><td>").append(MarkdownReport.seconds(o.seconds())).append("</td><td>")
+                        .append(o.unobservedSeconds() > 0 ? MarkdownReport.seconds(o.unobservedSeconds()) + " unobserved" : "")
+                        .append("</td></tr>");
             }
             h.append("</table>\n");
         }
         for (ReportModel.Reset s : c.resets()) {
-            h.append("<div>").append(esc(s.time())).append(" sequence reset on line ").append(esc(s.line())).append("</div>");
+            h.append("<div>").append(esc(t.dateTime(s.time()))).append(" sequence reset on line ").append(esc(s.line())).append("</div>");
         }
         for (ReportModel.Dr d : c.drEvents()) {
-            h.append("<div>").append(esc(d.time())).append(" DR status ").append(d.previous()).append(" → ").append(d.status()).append("</div>");
+            h.append("<div>").append(esc(t.dateTime(d.time()))).append(" DR status ").append(d.previous()).append(" → ").append(d.status())
+                    .append(" (").append(esc(io.omdprt.verdict.VerdictPolicy.drName(d.status()))).append(")</div>");
         }
+    }
+
+    private static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
     }
 
     private static void capture(StringBuilder h, ReportModel.Capture c) {
@@ -193,10 +239,10 @@ public final class HtmlReport {
         h.append("<table>");
         row(h, "first datagram", esc(MarkdownReport.orNone(c.first())));
         row(h, "last datagram", esc(MarkdownReport.orNone(c.last())));
-        row(h, "packets read", Long.toString(c.packetsRead()));
-        row(h, "datagrams analysed", Long.toString(c.datagramsAnalysed()));
-        row(h, "skipped", Long.toString(c.skipped().values().stream().mapToLong(Long::longValue).sum()));
-        row(h, "to unknown destinations", c.unknownDatagrams() + " datagrams, " + c.unknownDestinations() + " destinations");
+        row(h, "packets read", n(c.packetsRead()));
+        row(h, "datagrams analysed", n(c.datagramsAnalysed()));
+        row(h, "skipped", n(c.skipped().values().stream().mapToLong(Long::longValue).sum()));
+        row(h, "to unknown destinations", n(c.unknownDatagrams()) + " datagrams, " + n(c.unknownDestinations()) + " destinations");
         h.append("</table>\n<table><tr><th>file</th><th>format</th><th>link type</th><th>bytes</th><th>packets</th><th>first</th>")
                 .append("<th>last</th></tr>");
         for (ReportModel.CaptureFile f : c.files()) {

@@ -5,9 +5,14 @@ import io.omdprt.event.MonitorEvent;
 import io.omdprt.journal.JournalReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Window reports from a journal folder: reads the window's events (with a look-back), finds what was
@@ -16,6 +21,7 @@ import java.util.List;
  */
 public final class JournalReports {
     private static final String LINES = "lines=";
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss", Locale.ROOT);
 
     private JournalReports() {
     }
@@ -26,22 +32,39 @@ public final class JournalReports {
     public static ReportModel build(Path journalDir, ReportBuilder.WindowSpec window, List<ReportBuilder.LineRef> inventory,
                                     Instant now) throws IOException {
         Instant until = now.isBefore(window.end()) ? now : window.end();
-        JournalReader.Result read = JournalReader.read(journalDir, window.start().minus(ReportBuilder.LOOKBACK), until);
+        JournalReader.Result read = JournalReader.read(journalDir, window.start().minus(ReportBuilder.LOOKBACK),
+                until.plus(WindowCounts.BOUNDARY_SLACK));
         List<ReportBuilder.LineRef> lines = inventory != null ? inventory : inventoryOf(read.events());
         return ReportBuilder.build(window, lines, read.events(), now, read.skippedLines());
     }
 
-    /** The monitor_start detail: who started, and every line it monitors. */
-    public static String startDetail(String instance, String site, String version, String configFile,
-                                     List<ReportBuilder.LineRef> lines) {
+    /** The folder of a window instance's report: its name and its start in the display zone, so a reused name keeps both. */
+    public static Path folder(Path reportDir, String window, Instant start, java.time.ZoneId zone) {
+        return reportDir.resolve(window + "_" + FOLDER_TIME.format(start.atZone(zone)));
+    }
+
+    /** The monitor_start detail: who started, its settings the report needs, and every line it monitors. */
+    public static String startDetail(String instance, String site, String version, String configFile, Duration staleAfter,
+                                     String displayZone, List<ReportBuilder.LineRef> lines) {
         StringBuilder b = new StringBuilder("instance=").append(instance).append(";site=").append(site).append(";version=")
-                .append(version).append(";config=").append(configFile).append(';').append(LINES);
+                .append(version).append(";config=").append(configFile).append(";stale-after=").append(staleAfter)
+                .append(";display-zone=").append(displayZone).append(';').append(LINES);
         for (int i = 0; i < lines.size(); i++) {
             ReportBuilder.LineRef l = lines.get(i);
             b.append(i == 0 ? "" : ",").append(l.feed()).append('/').append(l.channel()).append('/').append(l.line()).append('/')
                     .append(l.site());
         }
         return b.toString();
+    }
+
+    /** A {@code key=value} field of a monitor_start detail, or null. */
+    static String field(String detail, String key) {
+        for (String part : detail.split(";")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        return key.equals("instance") ? detail : null;
     }
 
     /** Every line named by the monitor_start records, in order, without repeats. */
@@ -68,13 +91,63 @@ public final class JournalReports {
         return out;
     }
 
-    /** The window named so in the journal (from its window_start records), or null. */
-    public static ReportBuilder.WindowSpec windowOf(List<MonitorEvent> events, String name) {
+    /**
+     * Every window instance in the journal (a name and a start), in start order. An instance without
+     * a scheduled end ends at its window_end record, else at the stop or last record of the monitor
+     * run that opened it; its stale-after and display zone come from that run's monitor_start.
+     */
+    public static List<ReportBuilder.WindowSpec> windowsOf(List<MonitorEvent> events) {
+        Map<String, MonitorEvent> starts = new LinkedHashMap<>();
+        Map<String, Instant> ends = new LinkedHashMap<>();
+        Map<String, MonitorEvent> startedBy = new LinkedHashMap<>();
+        MonitorEvent run = null;
         for (MonitorEvent e : events) {
-            if (e.type() == EventType.WINDOW_START && name.equals(e.window()) && e.since() != null && e.until() != null) {
-                return new ReportBuilder.WindowSpec(name, e.since(), e.until(), e.detail() == null ? "" : e.detail(), "UTC");
+            if (e.type() == EventType.MONITOR_START) {
+                run = e;
+            }
+            if (e.window() == null || e.since() == null) {
+                continue;
+            }
+            String key = e.window() + "@" + e.since();
+            if (e.type() == EventType.WINDOW_START) {
+                starts.putIfAbsent(key, e);
+                startedBy.putIfAbsent(key, run);
+            } else if (e.type() == EventType.WINDOW_END) {
+                ends.putIfAbsent(key, e.until() != null ? e.until() : e.time());
             }
         }
-        return null;
+        List<MonitorRuns.Run> runs = MonitorRuns.of(events);
+        List<ReportBuilder.WindowSpec> out = new ArrayList<>();
+        for (Map.Entry<String, MonitorEvent> s : starts.entrySet()) {
+            MonitorEvent w = s.getValue();
+            Instant end = w.until() != null ? w.until() : ends.get(s.getKey());
+            if (end == null) {
+                end = lastRecordFrom(runs, w.since());
+            }
+            MonitorEvent by = startedBy.get(s.getKey());
+            String detail = by == null || by.detail() == null ? "" : by.detail();
+            String stale = field(detail, "stale-after");
+            String zone = field(detail, "display-zone");
+            out.add(new ReportBuilder.WindowSpec(w.window(), w.since(), end.isAfter(w.since()) ? end : w.since().plusMillis(1),
+                    w.detail() == null ? "" : w.detail(), zone == null ? "Asia/Hong_Kong" : zone,
+                    stale == null ? Duration.ofSeconds(5) : Duration.parse(stale)));
+        }
+        out.sort(java.util.Comparator.comparing(ReportBuilder.WindowSpec::start));
+        return out;
+    }
+
+    /** The last record of the monitor's runs from an instant on, until the first clean stop. */
+    private static Instant lastRecordFrom(List<MonitorRuns.Run> runs, Instant from) {
+        Instant last = from;
+        for (MonitorRuns.Run r : runs) {
+            if (r.lastRecord().isBefore(from)) {
+                continue;
+            }
+            last = r.lastRecord();
+            if (r.stopped()) {
+                break;
+            }
+        }
+        return last;
     }
 }

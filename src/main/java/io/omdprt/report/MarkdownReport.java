@@ -1,28 +1,47 @@
 package io.omdprt.report;
 
+import io.omdprt.time.DisplayTime;
+import io.omdprt.verdict.VerdictPolicy;
 import java.util.Locale;
 
-/** The report as Markdown, for e-mail and tickets. */
+/** The report as Markdown, for e-mail and tickets. Times in the report's display zone. */
 public final class MarkdownReport {
+    /** The verdict policy in one sentence (the README has the full table). */
+    static final String LEGEND = "Verdicts (README, \"Verdict policy\"): FAIL — messages no line delivered (real loss), or the whole "
+            + "channel down; WARN — a line gapped or went down (covered by another line), this host dropped datagrams (local), "
+            + "malformed or stray datagrams, a DR signal, a sequence jump or restart, or the monitor was not running for part of "
+            + "the window; PASS — none of these. Counts are from the window's start.";
+
     private MarkdownReport() {
     }
 
     public static String render(ReportModel r) {
         StringBuilder m = new StringBuilder(8 * 1024);
         ReportModel.Window w = r.window();
+        DisplayTime t = DisplayTime.of(w.zone());
         m.append("# PRT report: ").append(w.name()).append(" — ").append(r.verdict()).append("\n\n");
         m.append("| | |\n|---|---|\n");
-        m.append("| window | ").append(w.start()).append(" to ").append(w.end()).append(" (").append(w.zone()).append(") |\n");
+        m.append("| window | ").append(t.dateTime(w.start())).append(" to ").append(t.dateTime(w.end())).append(" (").append(w.zone())
+                .append(") |\n");
         if (!w.description().isEmpty()) {
             m.append("| description | ").append(esc(w.description())).append(" |\n");
         }
         String incomplete = incompleteNote(r);
-        m.append("| generated | ").append(w.generatedAt()).append(incomplete == null ? "" : " — **" + incomplete + "**")
+        m.append("| generated | ").append(t.dateTime(w.generatedAt())).append(incomplete == null ? "" : " — **" + incomplete + "**")
                 .append(" |\n");
         m.append("| monitor | ").append(String.join(", ", r.monitor().instances())).append(" |\n");
         m.append("| ").append(downtimeLabel(r)).append(" | ").append(seconds(r.monitor().downtimeSeconds())).append(" |\n\n");
-        m.append("Verdicts: **PASS** no real loss and no channel outage; **WARN** only single-line loss or outages ")
-                .append("(covered by another line); **FAIL** real loss (no line delivered), a channel outage, or local socket drops.\n\n");
+        for (ReportModel.DrEvent d : r.dr()) {
+            m.append("**DR signal** ").append(t.dateTime(d.time())).append(" on ").append(d.feed()).append('/').append(d.channel())
+                    .append(": ").append(VerdictPolicy.drName(d.status())).append("\n\n");
+        }
+        for (String reason : r.reasons()) {
+            m.append("- ").append(esc(reason)).append('\n');
+        }
+        if (!r.reasons().isEmpty()) {
+            m.append('\n');
+        }
+        m.append(LEGEND).append("\n\n");
         m.append("## Summary\n\n| feed | channel | verdict | real loss (messages) | channel outages | line gaps | line outages | local drops |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
         for (ReportModel.Feed f : r.feeds()) {
@@ -30,8 +49,8 @@ public final class MarkdownReport {
                 long lineGaps = c.lines().stream().mapToLong(ReportModel.Line::gaps).sum();
                 long lineOutages = c.lines().stream().mapToLong(ReportModel.Line::outages).sum();
                 m.append("| ").append(f.name()).append(" | ").append(c.channel()).append(" | **").append(c.verdict()).append("** | ")
-                        .append(c.arbitratedMissingMessages()).append(" | ").append(c.outages()).append(" | ").append(lineGaps)
-                        .append(" | ").append(lineOutages).append(" | ").append(c.socketDrops()).append(" |\n");
+                        .append(n(c.arbitratedMissingMessages())).append(" | ").append(n(c.outages())).append(" | ").append(n(lineGaps))
+                        .append(" | ").append(n(lineOutages)).append(" | ").append(n(c.socketDrops())).append(" |\n");
             }
         }
         if (r.capture() != null) {
@@ -41,7 +60,7 @@ public final class MarkdownReport {
             m.append("\n## ").append(r.capture() != null ? "Not captured" : "Monitor downtime")
                     .append("\n\n| from | to | length | why |\n|---|---|---|---|\n");
             for (ReportModel.Downtime d : r.monitor().downtime()) {
-                m.append("| ").append(d.from()).append(" | ").append(d.to()).append(" | ").append(seconds(d.seconds()))
+                m.append("| ").append(t.dateTime(d.from())).append(" | ").append(t.dateTime(d.to())).append(" | ").append(seconds(d.seconds()))
                         .append(" | ").append(d.reason()).append(" |\n");
             }
         }
@@ -54,33 +73,41 @@ public final class MarkdownReport {
                 if (c.reasons().isEmpty()) {
                     m.append("- nothing to report\n");
                 }
-                m.append("\n| line | site | gaps | missing messages | outages | time down | local drops |\n|---|---|---|---|---|---|---|\n");
+                m.append("\n").append(n(c.messages())).append(" distinct messages · A/B skew ").append(timing(c.skew())).append("\n");
+                m.append("\n| line | site | packets | messages | gaps | missing messages | late | duplicates | outages | time down "
+                        + "| local drops | malformed | strays | feed latency |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
                 for (ReportModel.Line l : c.lines()) {
                     m.append("| ").append(l.line()).append(" | ").append(l.site() == null ? "" : l.site()).append(" | ")
-                            .append(l.gaps()).append(" | ").append(l.missingMessages()).append(" | ").append(l.outages())
-                            .append(" | ").append(seconds(l.outageSeconds())).append(" | ").append(l.socketDrops()).append(" |\n");
+                            .append(n(l.packets())).append(" | ").append(n(l.messages())).append(" | ")
+                            .append(n(l.gaps())).append(" | ").append(n(l.missingMessages())).append(" | ").append(n(l.lateMessages()))
+                            .append(" | ").append(n(l.duplicates())).append(" | ").append(n(l.outages()))
+                            .append(" | ").append(seconds(l.outageSeconds())).append(" | ").append(n(l.socketDrops())).append(" | ")
+                            .append(n(l.malformed())).append(" | ").append(n(l.strays())).append(" | ").append(timing(l.latency()))
+                            .append(" |\n");
                 }
                 if (!c.gaps().isEmpty()) {
                     m.append("\n| gap at | line | sequence numbers | messages |\n|---|---|---|---|\n");
                     for (ReportModel.Gap g : c.gaps()) {
-                        m.append("| ").append(g.time()).append(" | ").append(g.line() == null ? "**every line (real loss)**" : g.line())
-                                .append(" | ").append(g.fromSeq()).append("–").append(g.toSeq()).append(" | ").append(g.messages()).append(" |\n");
+                        m.append("| ").append(t.dateTime(g.time())).append(" | ").append(g.line() == null ? "**every line (real loss)**" : g.line())
+                                .append(" | ").append(g.fromSeq()).append("–").append(g.toSeq()).append(" | ").append(n(g.messages())).append(" |\n");
                     }
                 }
                 if (!c.outageList().isEmpty()) {
-                    m.append("\n| outage of | from | to | length in window |\n|---|---|---|---|\n");
+                    m.append("\n| outage of | from | to | length in window | monitor not running |\n|---|---|---|---|---|\n");
                     for (ReportModel.Outage o : c.outageList()) {
-                        m.append("| ").append(o.line() == null ? "**channel**" : "line " + o.line()).append(" | ").append(o.start())
-                                .append(" | ").append(o.ongoing() ? "ongoing" : o.end()).append(" | ").append(seconds(o.seconds())).append(" |\n");
+                        m.append("| ").append(o.line() == null ? "**channel**" : "line " + o.line()).append(" | ").append(t.dateTime(o.start()))
+                                .append(" | ").append(o.end() == null ? (o.ongoing() ? "ongoing" : "window end") : t.dateTime(o.end()))
+                                .append(" | ").append(seconds(o.seconds())).append(" | ")
+                                .append(o.unobservedSeconds() > 0 ? seconds(o.unobservedSeconds()) + " unobserved" : "").append(" |\n");
                     }
                 }
                 if (!c.resets().isEmpty() || !c.drEvents().isEmpty()) {
                     m.append('\n');
                     for (ReportModel.Reset s : c.resets()) {
-                        m.append("- ").append(s.time()).append(" sequence reset on line ").append(s.line()).append('\n');
+                        m.append("- ").append(t.dateTime(s.time())).append(" sequence reset on line ").append(s.line()).append('\n');
                     }
                     for (ReportModel.Dr d : c.drEvents()) {
-                        m.append("- ").append(d.time()).append(" DR status ").append(d.previous()).append(" → ").append(d.status())
+                        m.append("- ").append(t.dateTime(d.time())).append(" DR status ").append(d.previous()).append(" → ").append(d.status())
                                 .append(d.status() == 1 ? " (site failover in progress)" : d.status() == 2 ? " (failover completed)" : "")
                                 .append('\n');
                     }
@@ -113,10 +140,10 @@ public final class MarkdownReport {
         m.append("| | |\n|---|---|\n");
         m.append("| first datagram | ").append(orNone(c.first())).append(" |\n");
         m.append("| last datagram | ").append(orNone(c.last())).append(" |\n");
-        m.append("| packets read | ").append(c.packetsRead()).append(" |\n");
-        m.append("| datagrams analysed | ").append(c.datagramsAnalysed()).append(" |\n");
-        m.append("| skipped | ").append(c.skipped().values().stream().mapToLong(Long::longValue).sum()).append(" |\n");
-        m.append("| to unknown destinations | ").append(c.unknownDatagrams()).append(" datagrams, ").append(c.unknownDestinations())
+        m.append("| packets read | ").append(n(c.packetsRead())).append(" |\n");
+        m.append("| datagrams analysed | ").append(n(c.datagramsAnalysed())).append(" |\n");
+        m.append("| skipped | ").append(n(c.skipped().values().stream().mapToLong(Long::longValue).sum())).append(" |\n");
+        m.append("| to unknown destinations | ").append(n(c.unknownDatagrams())).append(" datagrams, ").append(n(c.unknownDestinations()))
                 .append(" destinations |\n");
         m.append("\n| file | format | link type | bytes | packets | first | last |\n|---|---|---|---|---|---|---|\n");
         for (ReportModel.CaptureFile f : c.files()) {
@@ -132,6 +159,23 @@ public final class MarkdownReport {
                 m.append("| ").append(d.destination()).append(" | ").append(d.datagrams()).append(" |\n");
             }
         }
+    }
+
+    static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    /** "p50 ≤ 0.25 ms, p99 ≤ 1 ms, max ≤ 2.5 ms (1,234 samples)", or "no samples". */
+    static String timing(ReportModel.Timing t) {
+        if (t == null || t.samples() == 0 || t.p50Ms() == null) {
+            return "no samples";
+        }
+        return String.format(Locale.ROOT, "p50 ≤ %s ms, p99 ≤ %s ms, max ≤ %s ms (%,d samples)", ms(t.p50Ms()), ms(t.p99Ms()),
+                ms(t.maxMs()), t.samples());
+    }
+
+    private static String ms(Double v) {
+        return v == null ? "?" : new java.math.BigDecimal(v).stripTrailingZeros().toPlainString();
     }
 
     static String orNone(String text) {

@@ -1,6 +1,8 @@
 package io.omdprt.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.omdprt.verdict.Verdict;
 import java.util.List;
 import java.util.Map;
 
@@ -9,20 +11,32 @@ import java.util.Map;
  *
  * @param capture what an offline analysis read; null (and left out of the JSON) for a live monitor's report
  */
-public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<Feed> feeds,
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<String> reasons, List<DrEvent> dr, List<Feed> feeds,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Capture capture) {
 
     /** A live monitor's report. */
-    public ReportModel(Window window, Monitor monitor, Verdict verdict, List<Feed> feeds) {
-        this(window, monitor, verdict, feeds, null);
+    public ReportModel(Window window, Monitor monitor, Verdict verdict, List<String> reasons, List<DrEvent> dr, List<Feed> feeds) {
+        this(window, monitor, verdict, reasons, dr, feeds, null);
+    }
+
+    /** The same report with another window header, monitor section and capture (offline analysis). */
+    public ReportModel with(Window newWindow, Monitor newMonitor, Verdict newVerdict, List<String> newReasons, Capture newCapture) {
+        return new ReportModel(newWindow, newMonitor, newVerdict, newReasons, dr, feeds, newCapture);
+    }
+
+    /** A DR signal received in the window, shown at the top of the report. */
+    public record DrEvent(String time, String feed, String channel, long previous, long status) {
     }
 
     /**
      * @param complete false when written before the window ended (on demand, or at shutdown)
      * @param coveredUntil the end of what the report covers (the window end, or when it was written)
+     * @param zone the display zone the Markdown and HTML show times in
+     * @param staleAfterSeconds how long a line may be silent before it counts as down
      */
     public record Window(String name, String start, String end, String description, String zone, String generatedAt,
-                         boolean complete, String coveredUntil) {
+                         boolean complete, String coveredUntil, double staleAfterSeconds) {
     }
 
     /** The monitor's own availability during the window. */
@@ -39,13 +53,32 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
     public record Feed(String name, Verdict verdict, List<Channel> channels) {
     }
 
+    /**
+     * @param messages  distinct messages delivered (after arbitration), from counter snapshots
+     * @param skew      A/B skew: how much later than the first line a message came on another line
+     */
     public record Channel(String channel, Verdict verdict, List<String> reasons, long arbitratedGaps, long arbitratedMissingMessages,
-                          long outages, double outageSeconds, long socketDrops, List<Line> lines, List<Gap> gaps,
-                          List<Outage> outageList, List<Reset> resets, List<Dr> drEvents) {
+                          long outages, double outageSeconds, long socketDrops, long messages, Timing skew, List<Line> lines,
+                          List<Gap> gaps, List<Outage> outageList, List<Reset> resets, List<Dr> drEvents) {
     }
 
+    /**
+     * @param messages   messages delivered on this line (duplicates included); packets, duplicates, late,
+     *                   malformed and latency come from counter snapshots (window start, end, every 30 s)
+     * @param received   it delivered a datagram in the window
+     * @param strays     datagrams with a SeqNum the channel could not have reached (not counted as loss)
+     */
     public record Line(String line, String site, long gaps, long missingMessages, long outages, double outageSeconds,
-                       long socketDrops) {
+                       long socketDrops, long packets, long messages, long duplicates, long lateMessages, long malformed,
+                       long strays, boolean received, Timing latency) {
+    }
+
+    /**
+     * Percentiles of a histogram with fixed buckets, in milliseconds: each is the upper bound of the
+     * bucket it falls in ("at most"); null when there were no samples.
+     */
+    public record Timing(long samples, Double p50Ms, Double p99Ms, Double maxMs) {
+        public static final Timing NONE = new Timing(0, null, null, null);
     }
 
     /** @param line null for an arbitrated gap (lost on every line) */
@@ -57,8 +90,9 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
      * @param start    last arrival before the outage (may be before the window)
      * @param end      first arrival after it, or null while it goes on
      * @param seconds  the part inside the window
+     * @param unobservedSeconds the part inside it when the monitor was not running (a restart inside the outage)
      */
-    public record Outage(String line, String start, String end, double seconds, boolean ongoing) {
+    public record Outage(String line, String start, String end, double seconds, boolean ongoing, double unobservedSeconds) {
     }
 
     public record Reset(String time, String line, long newSeqNo) {

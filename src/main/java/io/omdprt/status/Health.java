@@ -1,13 +1,23 @@
 package io.omdprt.status;
 
-/** At-a-glance state of a line or channel. */
+import io.omdprt.verdict.Verdict;
+
+/** The colour of a verdict on the status page. */
 public enum Health {
-    /** Up, and nothing went wrong since start. */
+    /** PASS so far. */
     GREEN,
-    /** Up now, but it gapped or went down at some point (covered by another line, or recovered). */
+    /** WARN so far: covered or local trouble (see the reasons). */
     AMBER,
-    /** Down now, or real data loss (arbitrated gap) on the channel. */
+    /** FAIL so far: real loss, or the channel is or was down. */
     RED;
+
+    public static Health of(Verdict v) {
+        return switch (v) {
+            case PASS -> GREEN;
+            case WARN -> AMBER;
+            case FAIL -> RED;
+        };
+    }
 
     public String css() {
         return name().toLowerCase(java.util.Locale.ROOT);

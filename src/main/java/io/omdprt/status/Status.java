@@ -1,25 +1,43 @@
 package io.omdprt.status;
 
+import io.omdprt.verdict.Verdict;
 import java.util.List;
 
-/** What /api/status returns and the status page shows: every feed, channel and line. */
-public record Status(String monitor, String receiverSite, String version, String transport, String time,
-                     double uptimeSeconds, Health health, List<Window> windows, List<Feed> feeds) {
+/**
+ * What /api/status returns and the status page shows: every feed, channel and line. Counts are for
+ * the span named by {@code countingSince}/{@code countingFrom}: the active window's (from its start,
+ * or from this monitor's start when it began inside the window), else since the monitor started.
+ * Machine fields ({@code time}, {@code countingSince}) are ISO-8601 instants; {@code *Display} fields
+ * are for people, in the display zone.
+ *
+ * @param countingFrom which span the counts are of, in words
+ * @param nextWindow   the next scheduled window when none is active, or null
+ */
+public record Status(String monitor, String receiverSite, String version, String transport, String time, String timeDisplay,
+                     double uptimeSeconds, Health health, Verdict verdict, String countingSince, String countingSinceDisplay,
+                     String countingFrom, List<Window> windows, Window nextWindow, long drStatus, List<Feed> feeds) {
 
     public record Feed(String name, String protocol, Health health, List<Channel> channels) {
     }
 
-    public record Channel(String channel, String kind, boolean up, Health health, long arbitratedGaps,
-                          long arbitratedMissingMessages, long outages, double outageSeconds, long sequenceResets,
+    public record Channel(String channel, String kind, boolean up, Health health, Verdict verdict, List<String> reasons,
+                          long arbitratedGaps, long arbitratedMissingMessages, long outages, double outageSeconds, long sequenceResets,
                           long drStatus, long messages, List<Line> lines) {
     }
 
-    public record Line(String name, String site, String endpoint, boolean up, Health health, double lastPacketAgeSeconds,
+    /**
+     * @param state up, DOWN, or "not received yet" (nothing since the span began, younger than stale-after)
+     */
+    public record Line(String name, String site, String endpoint, boolean up, String state, Health health, double lastPacketAgeSeconds,
                        long packets, long gaps, long missingMessages, long outages, double outageSeconds,
                        long malformedPackets, long kernelDrops, long receiveBufferBytes) {
     }
 
-    /** A PRT window as the status shows it. */
-    public record Window(String name, String start, String end, boolean active, String description) {
+    /**
+     * A PRT window as the status shows it: start and end in the display zone, and the start as an instant.
+     *
+     * @param end its end, or "open" for an ad-hoc window without one
+     */
+    public record Window(String name, String start, String end, boolean active, String description, String startInstant) {
     }
 }

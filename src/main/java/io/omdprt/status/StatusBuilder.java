@@ -3,21 +3,30 @@ package io.omdprt.status;
 import io.omdprt.config.FeedConfig;
 import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
+import io.omdprt.event.Counts;
 import io.omdprt.metrics.SocketStats;
 import io.omdprt.monitor.ChannelSet;
 import io.omdprt.monitor.MonitoredChannel;
-import io.omdprt.protocol.Malformed;
+import io.omdprt.monitor.Recorder;
+import io.omdprt.time.DisplayTime;
 import io.omdprt.track.ChannelCounter;
 import io.omdprt.track.ChannelTracker;
 import io.omdprt.track.LineCounter;
 import io.omdprt.track.LineTracker;
+import io.omdprt.verdict.ChannelFacts;
+import io.omdprt.verdict.Verdict;
+import io.omdprt.verdict.VerdictPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** Reads the trackers (from any thread) into a {@link Status}. */
+/**
+ * Reads the trackers (from any thread) into a {@link Status}: counts since the active window began
+ * (the recorder's baseline) or since the monitor started, judged by the {@link VerdictPolicy}.
+ */
 public final class StatusBuilder {
     private final MonitorConfig config;
     private final ChannelSet channels;
@@ -27,9 +36,11 @@ public final class StatusBuilder {
     private final String version;
     private final long startNanos;
     private final Supplier<List<Status.Window>> windows;
+    private final Supplier<Recorder.Baseline> baseline;
+    private final DisplayTime display;
 
     public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
-                         String transport, String version, Supplier<List<Status.Window>> windows) {
+                         String transport, String version, Supplier<List<Status.Window>> windows, Supplier<Recorder.Baseline> baseline) {
         this.config = config;
         this.channels = channels;
         this.sockets = sockets;
@@ -38,70 +49,107 @@ public final class StatusBuilder {
         this.version = version;
         this.startNanos = epochNanos.getAsLong();
         this.windows = windows;
+        this.baseline = baseline;
+        this.display = config.display();
     }
 
     public Status build() {
         long now = epochNanos.getAsLong();
+        Recorder.Baseline base = baseline.get();
+        long sinceNanos = base == null ? startNanos : nanos(base.since());
+        String from = base == null ? "since the monitor started"
+                : "window " + base.window().name() + (base.since().isAfter(base.window().start()) ? " (since this monitor started inside it)"
+                : " (since its start)");
         List<Status.Feed> feeds = new ArrayList<>();
         Health overall = Health.GREEN;
+        Verdict verdict = Verdict.PASS;
+        long dr = 0;
         for (FeedConfig feed : config.feeds()) {
             List<Status.Channel> list = new ArrayList<>();
             Health feedHealth = Health.GREEN;
             for (MonitoredChannel c : channels.channels()) {
                 if (c.feed() == feed) {
-                    Status.Channel ch = channel(c, now);
+                    Map<String, Long> start = base == null ? Map.of() : base.counts().getOrDefault(c, Map.of());
+                    Status.Channel ch = channel(c, now, sinceNanos, start);
                     feedHealth = Health.worst(feedHealth, ch.health());
+                    verdict = Verdict.worst(verdict, ch.verdict());
+                    dr = Math.max(dr, ch.drStatus() == 1 ? 1 : ch.drStatus() == 2 && dr != 1 ? 2 : 0);
                     list.add(ch);
                 }
             }
             overall = Health.worst(overall, feedHealth);
             feeds.add(new Status.Feed(feed.name(), feed.protocol().configName(), feedHealth, list));
         }
-        return new Status(config.instance(), config.site(), version, transport, Instant.ofEpochSecond(0, now).toString(),
-                (now - startNanos) / 1e9, overall, windows.get(), feeds);
+        List<Status.Window> all = windows.get();
+        Instant nowInstant = Instant.ofEpochSecond(0, now);
+        Instant since = Instant.ofEpochSecond(0, sinceNanos);
+        return new Status(config.instance(), config.site(), version, transport, nowInstant.toString(), display.dateTime(nowInstant),
+                (now - startNanos) / 1e9, overall, verdict, since.toString(), display.dateTime(since), from, all,
+                next(all, nowInstant), dr, feeds);
     }
 
-    private Status.Channel channel(MonitoredChannel c, long now) {
+    /** The next window to begin when none is active, or null. */
+    private static Status.Window next(List<Status.Window> all, Instant now) {
+        if (all.stream().anyMatch(Status.Window::active)) {
+            return null;
+        }
+        return all.stream().filter(w -> Instant.parse(w.startInstant()).isAfter(now))
+                .min(java.util.Comparator.comparing(Status.Window::startInstant)).orElse(null);
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private Status.Channel channel(MonitoredChannel c, long now, long sinceNanos, Map<String, Long> base) {
         ChannelTracker t = c.tracker();
+        long staleNanos = config.liveness().staleAfter().toNanos();
+        boolean young = now - sinceNanos < staleNanos;
         List<Status.Line> lines = new ArrayList<>();
-        Health lineWorst = Health.GREEN;
+        List<ChannelFacts.LineFacts> facts = new ArrayList<>();
+        boolean anyHeard = false;
         for (LineTracker l : t.lines()) {
-            Status.Line line = line(c, l, now);
-            lineWorst = Health.worst(lineWorst, line.health());
-            lines.add(line);
+            LineConfig cfg = c.line(l.index());
+            String n = l.name();
+            long last = l.get(LineCounter.LAST_ARRIVAL_NANOS);
+            boolean heard = last != 0 && last >= sinceNanos;
+            anyHeard |= heard;
+            boolean notYet = !heard && young;
+            long packets = l.get(LineCounter.PACKETS) - Counts.get(base, Counts.line(n, Counts.PACKETS));
+            long gaps = l.get(LineCounter.GAPS) - Counts.get(base, Counts.line(n, Counts.GAPS));
+            long missing = l.get(LineCounter.MISSING_MESSAGES) - Counts.get(base, Counts.line(n, Counts.MISSING));
+            boolean down = !l.isUp() && !notYet;
+            long outages = l.get(LineCounter.OUTAGES) - Counts.get(base, Counts.line(n, Counts.OUTAGES));
+            double downSeconds = notYet ? 0 : Math.max(0, l.outageNanos(now) - Counts.get(base, Counts.line(n, Counts.OUTAGE_NANOS))) / 1e9;
+            long malformed = 0;
+            for (io.omdprt.protocol.Malformed r : io.omdprt.protocol.Malformed.REASONS) {
+                malformed += l.malformed(r);
+            }
+            malformed -= Counts.get(base, Counts.line(n, Counts.MALFORMED));
+            long kernel = sockets.kernelDrops(c.feedName(), c.label(), n);
+            long drops = kernel < 0 ? -1 : kernel - Counts.get(base, Counts.line(n, Counts.KERNEL_DROPS));
+            ChannelFacts.LineFacts f = new ChannelFacts.LineFacts(n, gaps, missing, outages, downSeconds, down, packets > 0 || heard,
+                    !young, malformed, drops, 0, 0);
+            facts.add(f);
+            Health health = Health.of(VerdictPolicy.channel(new ChannelFacts(c.label(), 0, 0, 0, 0, false, List.of(), 0, 0, 0,
+                    List.of(f))).verdict());
+            lines.add(new Status.Line(n, l.info().site(), cfg.endpoint(), l.isUp(), notYet ? "not received yet" : l.isUp() ? "up" : "DOWN",
+                    health, last == 0 ? -1 : Math.max(0, (now - last) / 1e9), packets, gaps, missing, outages, downSeconds, malformed,
+                    drops, sockets.receiveBufferBytes(c.feedName(), c.label(), n)));
         }
+        boolean notYet = !anyHeard && young;
         boolean up = t.isUp();
-        long arbGaps = t.get(ChannelCounter.ARBITRATED_GAPS);
-        Health health;
-        if (!up || arbGaps > 0) {
-            health = Health.RED;
-        } else if (lineWorst != Health.GREEN || t.get(ChannelCounter.OUTAGES) > 0) {
-            health = Health.AMBER;
-        } else {
-            health = Health.GREEN;
-        }
-        return new Status.Channel(c.label(), c.config().kind().configName(), up, health, arbGaps,
-                t.get(ChannelCounter.ARBITRATED_MISSING_MESSAGES), t.get(ChannelCounter.OUTAGES),
-                t.outageNanos(now) / 1e9,
-                t.get(ChannelCounter.SEQUENCE_RESETS), t.get(ChannelCounter.DR_STATUS), t.uniqueMessages(), lines);
-    }
-
-    private Status.Line line(MonitoredChannel c, LineTracker l, long now) {
-        LineConfig cfg = c.line(l.index());
-        long last = l.get(LineCounter.LAST_ARRIVAL_NANOS);
-        double age = last == 0 ? -1 : Math.max(0, (now - last) / 1e9);
-        long malformed = 0;
-        for (Malformed r : Malformed.REASONS) {
-            malformed += l.malformed(r);
-        }
-        boolean up = l.isUp();
-        long gaps = l.get(LineCounter.GAPS);
-        long outages = l.get(LineCounter.OUTAGES);
-        long drops = sockets.kernelDrops(c.feedName(), c.label(), l.name());
-        Health health = !up ? Health.RED : gaps > 0 || outages > 0 || malformed > 0 || drops > 0 ? Health.AMBER : Health.GREEN;
-        return new Status.Line(l.name(), l.info().site(), cfg.endpoint(), up, health, age, l.get(LineCounter.PACKETS), gaps,
-                l.get(LineCounter.MISSING_MESSAGES), outages,
-                l.outageNanos(now) / 1e9, malformed, drops,
-                sockets.receiveBufferBytes(c.feedName(), c.label(), l.name()));
+        long arbGaps = t.get(ChannelCounter.ARBITRATED_GAPS) - Counts.get(base, Counts.ARBITRATED_GAPS);
+        long arbMissing = t.get(ChannelCounter.ARBITRATED_MISSING_MESSAGES) - Counts.get(base, Counts.ARBITRATED_MISSING);
+        long outages = t.get(ChannelCounter.OUTAGES) - Counts.get(base, Counts.OUTAGES);
+        double downSeconds = notYet ? 0 : Math.max(0, t.outageNanos(now) - Counts.get(base, Counts.OUTAGE_NANOS)) / 1e9;
+        long drSignals = t.get(ChannelCounter.DR_SIGNALS) - Counts.get(base, Counts.DR_SIGNALS);
+        long drStatus = t.get(ChannelCounter.DR_STATUS);
+        ChannelFacts cf = new ChannelFacts(c.label(), arbGaps, arbMissing, outages, downSeconds, !up && !notYet,
+                drSignals > 0 ? List.of(drStatus) : List.of(), drStatus, 0, 0, facts);
+        VerdictPolicy.Judgement j = VerdictPolicy.channel(cf);
+        return new Status.Channel(c.label(), c.config().kind().configName(), up, Health.of(j.verdict()), j.verdict(), j.reasons(),
+                arbGaps, arbMissing, outages, downSeconds, t.get(ChannelCounter.SEQUENCE_RESETS) - Counts.get(base, Counts.RESETS),
+                drStatus, t.uniqueMessages() - Counts.get(base, Counts.MESSAGES), lines);
     }
 }

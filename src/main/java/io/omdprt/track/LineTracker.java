@@ -30,6 +30,7 @@ public final class LineTracker {
     private int epoch;
 
     private boolean up = true;
+    private boolean received;
     private long lastArrival;
     private long outageStart;
 
@@ -106,6 +107,10 @@ public final class LineTracker {
         counters.increment(LineCounter.PACKETS.ordinal());
         counters.add(LineCounter.BYTES.ordinal(), bytes);
         lastArrival = now;
+        if (!received) {
+            received = true;
+            channel.listener().firstArrival(this, now);
+        }
         if (up) {
             return false;
         }

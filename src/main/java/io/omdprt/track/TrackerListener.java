@@ -21,6 +21,10 @@ public interface TrackerListener {
     default void lineUp(LineTracker line, long outageStartNanos, long outageEndNanos) {
     }
 
+    /** The line's first datagram since the tracker was created (called before a lineUp it may cause). */
+    default void firstArrival(LineTracker line, long atNanos) {
+    }
+
     default void channelDown(ChannelTracker channel, long lastArrivalNanos, long detectedAtNanos) {
     }
 

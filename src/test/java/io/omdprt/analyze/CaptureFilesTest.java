@@ -11,7 +11,7 @@ import io.omdprt.pcap.LinkType;
 import io.omdprt.pcap.PcapReader;
 import io.omdprt.pcap.UdpDatagram;
 import io.omdprt.report.ReportModel;
-import io.omdprt.report.Verdict;
+import io.omdprt.verdict.Verdict;
 import io.omdprt.sim.Scenario;
 import io.omdprt.sim.ScenarioLoader;
 import io.omdprt.testing.ScriptedRun;

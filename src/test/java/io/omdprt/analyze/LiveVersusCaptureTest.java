@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
-import io.omdprt.report.Verdict;
+import io.omdprt.verdict.Verdict;
 import io.omdprt.sim.PcapSink;
 import io.omdprt.testing.ScriptedRun;
 import java.nio.file.Files;

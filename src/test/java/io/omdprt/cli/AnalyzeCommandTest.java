@@ -10,7 +10,7 @@ import io.omdprt.pcap.TimestampPrecision;
 import io.omdprt.protocol.PacketEncoder;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
-import io.omdprt.report.Verdict;
+import io.omdprt.verdict.Verdict;
 import io.omdprt.testing.TestConfigs;
 import java.io.IOException;
 import java.net.InetAddress;

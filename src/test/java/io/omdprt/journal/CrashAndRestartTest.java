@@ -133,7 +133,10 @@ class CrashAndRestartTest {
 
         List<MonitorEvent> all = journal(journalDir);
         assertEquals(1, count(all, EventType.MONITOR_STOP), "SIGTERM recorded the stop");
-        Path partial = reportDir.resolve("PRT-TEST").resolve("report.json");
+        Path partial;
+        try (var dirs = Files.list(reportDir)) {
+            partial = dirs.filter(d -> d.getFileName().toString().startsWith("PRT-TEST_")).findFirst().orElseThrow().resolve("report.json");
+        }
         assertTrue(Files.exists(partial), "SIGTERM wrote the open window's report: " + Files.readString(log));
         assertFalse(ReportWriter.readJson(partial).window().complete(), "partial: the window had not ended");
 

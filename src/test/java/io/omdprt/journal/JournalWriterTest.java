@@ -28,7 +28,7 @@ class JournalWriterTest {
     void eventsRoundTripRotateByDayAndSyncOnDemand(@TempDir Path dir) throws Exception {
         Instant day1 = Instant.parse("2024-01-06T03:59:59Z");
         Instant day2 = Instant.parse("2024-01-07T00:00:01Z");
-        try (JournalWriter w = new JournalWriter(dir, 3650, Clock.systemUTC())) {
+        try (JournalWriter w = new JournalWriter(dir, 3650, Clock.systemUTC()).start()) {
             w.accept(gap(day1, 100));
             w.accept(gap(day2, 200));
             w.accept(MonitorEvent.of(day2, EventType.DR_STATUS).at("f", "dr", null, null).values(1L, 0L));
@@ -48,7 +48,7 @@ class JournalWriterTest {
 
     @Test
     void tornLastLineIsSkippedAndCounted(@TempDir Path dir) throws Exception {
-        try (JournalWriter w = new JournalWriter(dir, 3650, Clock.systemUTC())) {
+        try (JournalWriter w = new JournalWriter(dir, 3650, Clock.systemUTC()).start()) {
             w.accept(gap(Instant.parse("2024-01-06T01:00:00Z"), 1));
         }
         Files.writeString(dir.resolve("events-2024-01-06.jsonl"), "{\"time\":\"2024-01-06T01:00:01Z\",\"type\":\"line_g",
@@ -65,7 +65,7 @@ class JournalWriterTest {
         Path kept = dir.resolve(Journal.fileName(today.minusDays(2)));
         Files.writeString(old, "");
         Files.writeString(kept, "");
-        try (JournalWriter w = new JournalWriter(dir, 5, Clock.systemUTC())) {
+        try (JournalWriter w = new JournalWriter(dir, 5, Clock.systemUTC()).start()) {
             w.accept(MonitorEvent.of(Instant.now(), EventType.MONITOR_START));
             assertTrue(w.sync(5, TimeUnit.SECONDS));
         }
@@ -77,7 +77,7 @@ class JournalWriterTest {
     void unwritableFolderIsCountedAndNeverThrows(@TempDir Path dir) throws Exception {
         Path notADir = dir.resolve("file");
         Files.writeString(notADir, "in the way");
-        try (JournalWriter w = new JournalWriter(notADir.resolve("journal"), 30, Clock.systemUTC())) {
+        try (JournalWriter w = new JournalWriter(notADir.resolve("journal"), 30, Clock.systemUTC()).start()) {
             w.accept(gap(Instant.now(), 1));
             Eventually.await(Duration.ofSeconds(5), () -> w.writeErrors() > 0 ? null : "no write error counted");
             assertFalse(w.sync(300, TimeUnit.MILLISECONDS), "cannot sync to an unwritable folder");
@@ -87,7 +87,7 @@ class JournalWriterTest {
 
     @Test
     void aliveMarkersAreWritten(@TempDir Path dir) throws Exception {
-        try (JournalWriter w = new JournalWriter(dir, 30, Clock.systemUTC(), 100_000_000L)) {
+        try (JournalWriter w = new JournalWriter(dir, 30, Clock.systemUTC(), 100_000_000L).start()) {
             Eventually.await(Duration.ofSeconds(5), () -> w.eventsWritten() > 0 ? null : "nothing written");
             assertTrue(w.sync(5, TimeUnit.SECONDS));
         }

@@ -40,7 +40,7 @@ class HtmlReportChromiumTest {
                 new ReportBuilder.LineRef("omdc-sp", "11", "B", "primary"), new ReportBuilder.LineRef("omdcc", "31", "A", "primary"),
                 new ReportBuilder.LineRef("omdcc", "31", "B", "primary"));
         ReportBuilder.WindowSpec window = new ReportBuilder.WindowSpec("PRT1", START, START.plusSeconds(11_400), "primary network",
-                "Asia/Hong_Kong");
+                "Asia/Hong_Kong", java.time.Duration.ofSeconds(5));
         return ReportBuilder.build(window, lines, events, START.plusSeconds(20_000), 0);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omdprt.sim.GroundTruth;
 import io.omdprt.testing.ScriptedRun;
+import io.omdprt.verdict.Verdict;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ class ScriptedRunReportTest {
                 verdicts.put(f.name() + "/" + c.channel(), c.verdict());
             }
         }
-        assertEquals(Map.of("omdc-sp/11", Verdict.WARN, "omdc-sp/12", Verdict.WARN, "omdc-sp/dr", Verdict.PASS,
+        assertEquals(Map.of("omdc-sp/11", Verdict.WARN, "omdc-sp/12", Verdict.WARN, "omdc-sp/dr", Verdict.WARN,
                 "omdc-index/21", Verdict.FAIL, "omdcc/31", Verdict.FAIL, "omdcc/32", Verdict.PASS), verdicts);
         assertEquals(Verdict.FAIL, report.verdict());
         assertTrue(report.window().complete());
@@ -43,6 +44,9 @@ class ScriptedRunReportTest {
                 new Gap("B", lossOnBoth.fromSeq, lossOnBoth.toSeq),
                 new Gap(null, lossOnBoth.fromSeq, lossOnBoth.toSeq)), sorted(cc31.gaps()));
         assertEquals(1, cc31.arbitratedGaps());
+        assertTrue(cc31.reasons().stream().noneMatch(r -> r.contains("covered")), "loss on every line is not 'covered': " + cc31.reasons());
+        assertEquals(List.of("7 messages lost on every line (1 arbitrated gap)", "line A: 1 gap (7 messages)", "line B: 1 gap (7 messages)"),
+                cc31.reasons());
         assertEquals(7, cc31.arbitratedMissingMessages());
         assertEquals(0, cc31.outageList().size());
 
@@ -50,6 +54,19 @@ class ScriptedRunReportTest {
         ReportModel.Channel sp12 = channel(report, "omdc-sp", "12");
         assertEquals(List.of(new Gap("A", lossOnA.fromSeq, lossOnA.toSeq)), sorted(sp12.gaps()));
         assertEquals(0, sp12.arbitratedGaps());
+        assertEquals(List.of("line A: 1 gap (5 messages), covered by another line"), sp12.reasons());
+        for (ReportModel.Feed f : report.feeds()) {
+            for (ReportModel.Channel c : f.channels()) {
+                GroundTruth.ChannelTruth ct = truth.channel(f.name(), c.channel());
+                assertEquals(ct.messagesPublished - ct.arbitratedMissingMessages, c.messages(), "distinct messages of " + c.channel());
+                for (ReportModel.Line l : c.lines()) {
+                    GroundTruth.LineTruth lt = truth.line(f.name(), c.channel(), l.line());
+                    assertEquals(lt.duplicateMessages, l.duplicates(), "duplicates " + c.channel() + l.line());
+                    assertEquals(lt.lateMessages, l.lateMessages(), "late " + c.channel() + l.line());
+                    assertTrue(l.received() && l.packets() > 0 && l.latency().samples() > 0, "counted " + l);
+                }
+            }
+        }
 
         ReportModel.Channel sp11 = channel(report, "omdc-sp", "11");
         assertEquals(1, sp11.outageList().size());
@@ -63,10 +80,12 @@ class ScriptedRunReportTest {
         ReportModel.Channel idx = channel(report, "omdc-index", "21");
         assertEquals(1, idx.outages(), "channel outage");
         assertEquals(3, idx.outageList().size(), "the channel and both its lines");
-        assertTrue(idx.reasons().get(0).startsWith("channel down 1 time"), idx.reasons().toString());
+        assertTrue(idx.reasons().get(0).startsWith("channel down once"), idx.reasons().toString());
         assertEquals(0, idx.gaps().size(), "a silent channel loses nothing");
 
         ReportModel.Channel dr = channel(report, "omdc-sp", "dr");
+        assertEquals(List.of("DR signal: site failover in progress (1)"), dr.reasons(), "a DR signal is in the verdict");
+        assertEquals(1, report.dr().size(), "and at the top of the report");
         assertEquals(1, dr.drEvents().size());
         assertEquals(1, dr.drEvents().get(0).status());
         assertEquals(2, dr.resets().size(), "the start-of-day reset on both lines");

@@ -1,0 +1,81 @@
+package io.omdprt.event;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The keys of a counters event: a channel's own counters under their plain names, each line's under
+ * {@code LINE.name}, and histogram buckets as {@code name.le.BOUND_NS} (cumulative-free: the count in
+ * that bucket alone; {@code inf} for the last). Values are cumulative since the monitor started, so a
+ * window's figure is the difference of two snapshots of the same run.
+ */
+public final class Counts {
+    public static final String ARBITRATED_GAPS = "arbitrated_gaps";
+    public static final String ARBITRATED_MISSING = "arbitrated_missing";
+    public static final String MESSAGES = "messages";
+    public static final String RESETS = "resets";
+    public static final String DR_SIGNALS = "dr_signals";
+    public static final String SKEW = "skew";
+
+    public static final String PACKETS = "packets";
+    public static final String LINE_MESSAGES = "messages";
+    public static final String DUPLICATES = "duplicates";
+    public static final String LATE = "late";
+    public static final String MALFORMED = "malformed";
+    public static final String GAPS = "gaps";
+    public static final String MISSING = "missing";
+    public static final String OUTAGES = "outages";
+    public static final String OUTAGE_NANOS = "outage_ns";
+    public static final String KERNEL_DROPS = "kernel_drops";
+    public static final String STRAYS = "strays";
+    public static final String LATENCY = "latency";
+
+    private Counts() {
+    }
+
+    public static String line(String line, String name) {
+        return line + "." + name;
+    }
+
+    public static String bucket(String histogram, long upperBoundNanos) {
+        return histogram + ".le." + (upperBoundNanos == Long.MAX_VALUE ? "inf" : Long.toString(upperBoundNanos));
+    }
+
+    public static long get(Map<String, Long> counts, String key) {
+        if (counts == null) {
+            return 0;
+        }
+        Long v = counts.get(key);
+        return v == null ? 0 : v;
+    }
+
+    /** later − earlier, key by key (a key missing from earlier counts from 0). */
+    public static Map<String, Long> minus(Map<String, Long> later, Map<String, Long> earlier) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (later == null) {
+            return out;
+        }
+        later.forEach((k, v) -> out.put(k, v - get(earlier, k)));
+        return out;
+    }
+
+    /** a + b, key by key. */
+    public static Map<String, Long> plus(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> out = new LinkedHashMap<>(a);
+        b.forEach((k, v) -> out.merge(k, v, Long::sum));
+        return out;
+    }
+
+    /** The buckets of one histogram: upper bound in ns (Long.MAX_VALUE for +Inf) to count, bounds ascending. */
+    public static java.util.SortedMap<Long, Long> buckets(Map<String, Long> counts, String histogram) {
+        java.util.SortedMap<Long, Long> out = new java.util.TreeMap<>();
+        String prefix = histogram + ".le.";
+        counts.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                String bound = k.substring(prefix.length());
+                out.merge(bound.equals("inf") ? Long.MAX_VALUE : Long.parseLong(bound), v, Long::sum);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,64 @@
+package io.omdprt.monitor;
+
+import io.omdprt.event.Counts;
+import io.omdprt.metrics.SocketStats;
+import io.omdprt.protocol.Malformed;
+import io.omdprt.track.ChannelCounter;
+import io.omdprt.track.ChannelTracker;
+import io.omdprt.track.Histogram;
+import io.omdprt.track.LineCounter;
+import io.omdprt.track.LineTracker;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads a channel's counters (from any thread) into the keys of a counters event ({@link Counts}). */
+public final class CounterSnapshots {
+    private CounterSnapshots() {
+    }
+
+    public static Map<String, Long> of(MonitoredChannel c, SocketStats sockets, long nowNanos) {
+        ChannelTracker t = c.tracker();
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put(Counts.ARBITRATED_GAPS, t.get(ChannelCounter.ARBITRATED_GAPS));
+        m.put(Counts.ARBITRATED_MISSING, t.get(ChannelCounter.ARBITRATED_MISSING_MESSAGES));
+        m.put(Counts.MESSAGES, t.uniqueMessages());
+        m.put(Counts.OUTAGES, t.get(ChannelCounter.OUTAGES));
+        m.put(Counts.OUTAGE_NANOS, t.outageNanos(nowNanos));
+        m.put(Counts.RESETS, t.get(ChannelCounter.SEQUENCE_RESETS));
+        m.put(Counts.DR_SIGNALS, t.get(ChannelCounter.DR_SIGNALS));
+        histogram(m, Counts.SKEW, t.skew());
+        for (LineTracker l : t.lines()) {
+            String n = l.name();
+            m.put(Counts.line(n, Counts.PACKETS), l.get(LineCounter.PACKETS));
+            m.put(Counts.line(n, Counts.LINE_MESSAGES), l.get(LineCounter.MESSAGES));
+            m.put(Counts.line(n, Counts.DUPLICATES), l.get(LineCounter.DUPLICATE_MESSAGES));
+            m.put(Counts.line(n, Counts.LATE), l.get(LineCounter.LATE_MESSAGES));
+            long malformed = 0;
+            for (Malformed r : Malformed.REASONS) {
+                malformed += l.malformed(r);
+            }
+            m.put(Counts.line(n, Counts.MALFORMED), malformed);
+            m.put(Counts.line(n, Counts.GAPS), l.get(LineCounter.GAPS));
+            m.put(Counts.line(n, Counts.MISSING), l.get(LineCounter.MISSING_MESSAGES));
+            m.put(Counts.line(n, Counts.OUTAGES), l.get(LineCounter.OUTAGES));
+            m.put(Counts.line(n, Counts.OUTAGE_NANOS), l.outageNanos(nowNanos));
+            long drops = sockets.kernelDrops(c.feedName(), c.label(), n);
+            if (drops >= 0) {
+                m.put(Counts.line(n, Counts.KERNEL_DROPS), drops);
+            }
+            histogram(m, Counts.line(n, Counts.LATENCY), l.latency());
+        }
+        return m;
+    }
+
+    /** Non-empty buckets only (a snapshot of 400 lines stays small), and always the last finite bound. */
+    private static void histogram(Map<String, Long> m, String name, Histogram h) {
+        for (int i = 0; i <= h.bucketCount(); i++) {
+            long n = h.countInBucket(i);
+            boolean inf = i == h.bucketCount();
+            if (n > 0 || i == h.bucketCount() - 1) {
+                m.put(Counts.bucket(name, inf ? Long.MAX_VALUE : h.upperBoundNanos(i)), n);
+            }
+        }
+    }
+}
