@@ -11,22 +11,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.omdprt.testing.Eventually;
 import io.omdprt.testing.ExternalTool;
 import io.omdprt.testing.Http;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,8 +79,7 @@ class AlertmanagerInhibitionTest {
                 for (JsonNode expected : t.path("exp_alerts")) {
                     Map<String, String> labels = new TreeMap<>();
                     labels.put("alertname", t.path("alertname").asText());
-                    for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("exp_labels").fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : expected.path("exp_labels").properties()) {
                         labels.put(e.getKey(), e.getValue().asText());
                     }
                     alerts.add(labels);
@@ -101,25 +96,11 @@ class AlertmanagerInhibitionTest {
      */
     private static void assertOnlyThese(Path dir, List<Map<String, String>> alerts, Set<String> expected) throws Exception {
         Path binary = ExternalTool.require("prometheus-alertmanager", "prometheus-alertmanager");
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path log = dir.resolve("alertmanager.log");
-        Process p = new ProcessBuilder(binary.toString(), "--config.file=" + withoutIntegrations(dir),
-                "--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            Eventually.await(WAIT, Duration.ofMillis(100), () -> {
-                if (!p.isAlive()) {
-                    throw new AssertionError("alertmanager exited with " + p.exitValue() + ":\n" + Files.readString(log));
-                }
-                try {
-                    return Http.get(port, "/-/ready").statusCode() == 200 ? null : "not ready";
-                } catch (IOException e) {
-                    return "not listening yet: " + e;
-                }
-            });
+        Path config = withoutIntegrations(dir);
+        try (LoopbackServer am = LoopbackServer.start("alertmanager", dir, port -> List.of(binary.toString(),
+                "--config.file=" + config, "--storage.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address="))) {
+            int port = am.port();
             ArrayNode body = JSON.createArrayNode();
             Instant now = Instant.now();
             for (Map<String, String> labels : alerts) {
@@ -141,11 +122,6 @@ class AlertmanagerInhibitionTest {
             });
             Thread.sleep(1000);
             assertEquals(expected, notSuppressed(JSON.readTree(Http.get(port, "/api/v2/alerts").body())), "a second later");
-        } finally {
-            p.destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
         }
     }
 
