@@ -18,18 +18,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The alert rules: valid for Prometheus, and their promtool unit tests pass and cover every alert
- * both firing and quiet. The PRT-window gate is tested by removing it: the unit tests must notice.
+ * both firing and quiet. The PRT-window gate, the counting from the window's start and the 15-minute
+ * look-back against floods are each tested by removing them: the unit tests must notice.
  */
 class AlertRulesTest {
     /** How an alert that only matters during a PRT ends (the same text in every gated alert). */
     static final String WINDOW_GATE = "and on (instance) (max by (instance) (omd_prt_window_active) == 1)";
-    private static final Set<String> GATED = Set.of("OmdArbitratedGap", "OmdLineGap", "OmdLineDown", "OmdChannelDown", "OmdFeedSilent");
+    private static final Set<String> GATED = Set.of("OmdArbitratedGap", "OmdLineGap", "OmdLineDown", "OmdChannelDown",
+            "OmdFeedDown", "OmdReceiverDark", "OmdFeedSilent");
+    /** The loss alerts count from the lowest value the counter had while the window was active. */
+    private static final String SINCE_THE_WINDOW = "[15m:])";
+    private static final int ALERTS = 11;
 
     @Test
     void rulesPassPromtoolCheck() throws Exception {
         ExternalTool.Result r = Promtool.run("check", "rules", "--lint-fatal", ObservabilityFiles.RULES.toString());
         assertEquals(0, r.exitCode(), "promtool check rules:\n" + r.output());
-        assertTrue(r.output().contains("SUCCESS: 9 rules found"), r.output());
+        assertTrue(r.output().contains("SUCCESS: " + ALERTS + " rules found"), r.output());
     }
 
     @Test
@@ -42,7 +47,7 @@ class AlertRulesTest {
     @Test
     void everyAlertIsTestedFiringAndQuietAndTellsWhatToDo() throws Exception {
         List<ObservabilityFiles.Alert> alerts = ObservabilityFiles.alerts();
-        assertEquals(9, alerts.size(), "alerts in " + ObservabilityFiles.RULES);
+        assertEquals(ALERTS, alerts.size(), "alerts in " + ObservabilityFiles.RULES);
         Set<String> fires = new HashSet<>();
         Set<String> quiet = new HashSet<>();
         for (JsonNode test : ObservabilityFiles.yaml(ObservabilityFiles.RULE_TESTS).path("tests")) {
@@ -68,15 +73,7 @@ class AlertRulesTest {
     @Test
     void withoutTheWindowGateTheUnitTestsFailForEveryGatedAlert(@TempDir Path dir) throws Exception {
         String rules = Files.readString(ObservabilityFiles.RULES);
-        String ungated = rules.replace(WINDOW_GATE, "");
-        assertNotEquals(rules, ungated);
-        Files.createDirectories(dir.resolve("rules"));
-        Files.createDirectories(dir.resolve("tests"));
-        Files.writeString(dir.resolve("rules/omd-alerts.yml"), ungated);
-        Path tests = dir.resolve("tests/omd-alerts.test.yml");
-        Files.copy(ObservabilityFiles.RULE_TESTS, tests);
-
-        ExternalTool.Result r = Promtool.run("test", "rules", tests.toString());
+        ExternalTool.Result r = unitTestsOn(rules.replace(WINDOW_GATE, ""), dir);
         assertNotEquals(0, r.exitCode(), "the unit tests pass without the window gate:\n" + r.output());
         for (String alert : GATED) {
             assertTrue(r.output().contains("alertname: " + alert + ","), alert + " fired outside a window unnoticed:\n" + r.output());
@@ -86,5 +83,40 @@ class AlertRulesTest {
                 assertFalse(r.output().contains("alertname: " + a.name() + ","), a.name() + " is not gated:\n" + r.output());
             }
         }
+    }
+
+    @Test
+    void lossBeforeTheWindowOpensFiresNothing(@TempDir Path dir) throws Exception {
+        // Count from the counter's lowest value of the last 15 minutes, window or not: the loss at T-2m
+        // fires at the window's first evaluation, as increase(...[5m]) did.
+        String rules = Files.readString(ObservabilityFiles.RULES);
+        String fromBeforeTheWindow = rules.replace(" " + WINDOW_GATE + ")" + SINCE_THE_WINDOW, ")" + SINCE_THE_WINDOW);
+        assertEquals(2, (rules.length() - fromBeforeTheWindow.length()) / (WINDOW_GATE.length() + 1), "two loss alerts count since the window");
+        ExternalTool.Result r = unitTestsOn(fromBeforeTheWindow, dir);
+        assertNotEquals(0, r.exitCode(), "loss before the window goes unnoticed:\n" + r.output());
+        for (String alert : List.of("OmdArbitratedGap", "OmdLineGap")) {
+            assertTrue(r.output().contains("alertname: " + alert + ", time: 10m,"), alert + ":\n" + r.output());
+        }
+    }
+
+    @Test
+    void aFiveMinuteLookBackFloodsTheChatAndTheUnitTestsSaySo(@TempDir Path dir) throws Exception {
+        String rules = Files.readString(ObservabilityFiles.RULES);
+        ExternalTool.Result r = unitTestsOn(rules.replace(SINCE_THE_WINDOW, "[5m:])"), dir);
+        assertNotEquals(0, r.exitCode(), "a 5-minute look-back passes the flood test:\n" + r.output());
+        // One alert per line is now 18 alerts per line, each firing and resolving.
+        assertTrue(r.output().contains("expr: \"changes(ALERTS_FOR_STATE"), r.output());
+        assertTrue(r.output().contains("expr: \"count_over_time(ALERTS"), r.output());
+    }
+
+    /** promtool's unit tests of the repository run against other rules. */
+    private static ExternalTool.Result unitTestsOn(String rules, Path dir) throws Exception {
+        assertNotEquals(Files.readString(ObservabilityFiles.RULES), rules, "the rules were changed");
+        Files.createDirectories(dir.resolve("rules"));
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("rules/omd-alerts.yml"), rules);
+        Path tests = dir.resolve("tests/omd-alerts.test.yml");
+        Files.copy(ObservabilityFiles.RULE_TESTS, tests);
+        return Promtool.run("test", "rules", tests.toString());
     }
 }

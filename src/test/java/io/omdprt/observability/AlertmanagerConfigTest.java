@@ -1,6 +1,7 @@
 package io.omdprt.observability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,27 @@ class AlertmanagerConfigTest {
                 assertTrue(named > 0, side + " names an alert: " + rule);
             }
         }
+    }
+
+    @Test
+    void lineGapsGoToChatAtMostEvery15MinutesPerFeed() throws Exception {
+        JsonNode root = ObservabilityFiles.yaml(ObservabilityFiles.ALERTMANAGER_CONFIG).path("route");
+        JsonNode lineGaps = null;
+        for (JsonNode r : root.path("routes")) {
+            for (JsonNode m : r.path("matchers")) {
+                if (m.asText().equals("alertname=\"OmdLineGap\"")) {
+                    lineGaps = r;
+                }
+            }
+        }
+        assertTrue(lineGaps != null, "a route of its own for OmdLineGap: " + root);
+        JsonNode groupBy = lineGaps.has("group_by") ? lineGaps.path("group_by") : root.path("group_by");
+        assertTrue(groupBy.toString().contains("\"feed\""), "grouped by feed: " + groupBy);
+        for (String finer : new String[] {"channel", "line"}) {
+            assertFalse(groupBy.toString().contains("\"" + finer + "\""), "not by " + finer + ": " + groupBy);
+        }
+        assertEquals("15m", lineGaps.path("group_interval").asText());
+        assertFalse(lineGaps.path("continue").asBoolean(), "not sent again by the next route");
     }
 
     private static Path amtool() {

@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omdprt.testing.ExternalTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * uid) and every query in them is PromQL that Prometheus parses.
  */
 class DashboardsTest {
+    /** A PRT window: 09:00 to 12:10. */
+    private static final Duration WINDOW = Duration.ofMinutes(190);
+    private static final Pattern RELATIVE = Pattern.compile("now-(?:(\\d+)h)?(?:(\\d+)m)?");
+
     @Test
     void dashboardsAreGrafanaJsonReferringToTheProvisionedDatasource() throws Exception {
         List<Path> files = ObservabilityFiles.dashboards();
@@ -43,7 +50,9 @@ class DashboardsTest {
             assertTrue(d.path("tags").toString().contains("\"omd-prt\""), name + ": tagged omd-prt (the dashboards link by tag)");
 
             for (JsonNode v : d.path("templating").path("list")) {
-                assertDatasource(name + " variable " + v.path("name").asText(), v.path("datasource"));
+                if (v.path("type").asText().equals("query")) {
+                    assertDatasource(name + " variable " + v.path("name").asText(), v.path("datasource"));
+                }
             }
             for (JsonNode a : d.path("annotations").path("list")) {
                 if (!a.path("builtIn").asBoolean()) {
@@ -134,6 +143,102 @@ class DashboardsTest {
         } catch (AssertionError expected) {
             assertTrue(expected.getMessage().contains("$fed"), expected.getMessage());
         }
+    }
+
+    @Test
+    void everyDashboardShowsAWholeWindowAndLinksToTheMonitor() throws Exception {
+        for (Path file : ObservabilityFiles.dashboards()) {
+            String name = file.getFileName().toString();
+            JsonNode d = ObservabilityFiles.json(file);
+            assertEquals("now", d.path("time").path("to").asText(), name);
+            Matcher from = RELATIVE.matcher(d.path("time").path("from").asText());
+            assertTrue(from.matches(), name + ": time.from " + d.path("time"));
+            Duration shown = Duration.ofHours(from.group(1) == null ? 0 : Long.parseLong(from.group(1)))
+                    .plusMinutes(from.group(2) == null ? 0 : Long.parseLong(from.group(2)));
+            assertTrue(shown.compareTo(WINDOW.plusMinutes(10)) >= 0, name + ": a PRT window (3 h 10 min) and a margin, not " + shown);
+
+            JsonNode monitor = null;
+            for (JsonNode v : d.path("templating").path("list")) {
+                if (v.path("name").asText().equals("monitor")) {
+                    monitor = v;
+                }
+            }
+            assertTrue(monitor != null, name + ": a $monitor variable, the monitor's URL");
+            assertEquals("textbox", monitor.path("type").asText(), name);
+            assertTrue(monitor.path("query").asText().matches("https?://[^/]+"), name + ": a default URL " + monitor);
+            Set<String> links = new HashSet<>();
+            d.path("links").forEach(l -> links.add(l.path("type").asText() + " " + l.path("url").asText()));
+            assertTrue(links.containsAll(Set.of("link ${monitor}/", "link ${monitor}/reports/")),
+                    name + ": links to the monitor's status page and reports: " + links);
+        }
+    }
+
+    @Test
+    void theOverviewStartsWithChannelsAndFiringAlerts() throws Exception {
+        JsonNode d = ObservabilityFiles.json(ObservabilityFiles.DASHBOARDS.resolve("omd-prt-overview.json"));
+        Set<String> top = new HashSet<>();
+        for (JsonNode p : DashboardQueries.panels(d)) {
+            if (p.path("gridPos").path("y").asInt() == 0) {
+                p.path("targets").forEach(t -> top.add(PromQlNames.of(t.path("expr").asText()).selectors().get(0).metric()));
+            }
+        }
+        assertTrue(top.containsAll(Set.of("omd_channel_up", "ALERTS")), "top row queries " + top);
+    }
+
+    @Test
+    void totalsCountTheWindowNotTheTimePicker() throws Exception {
+        int totals = 0;
+        for (Path file : ObservabilityFiles.dashboards()) {
+            for (JsonNode p : DashboardQueries.panels(ObservabilityFiles.json(file))) {
+                for (JsonNode t : p.path("targets")) {
+                    assertFalse(t.path("expr").asText().contains("$__range"),
+                            file.getFileName() + " '" + p.path("title").asText() + "': counts over the time picker's range");
+                    if (p.path("type").asText().equals("stat") && t.path("expr").asText().contains("_total")) {
+                        assertTrue(t.path("expr").asText().contains(AlertRulesTest.WINDOW_GATE),
+                                file.getFileName() + " '" + p.path("title").asText() + "': a total of the window, gated as the alerts are");
+                        totals++;
+                    }
+                }
+            }
+        }
+        assertTrue(totals >= 8, "window totals found: " + totals);
+    }
+
+    /**
+     * The overview's real-loss total, run by promtool over a window that opens at 10m and ends at 30m:
+     * loss before the window and after it is not counted; after the end the window's total stays.
+     */
+    @Test
+    void theWindowTotalCountsOnlyWhatWasLostInsideTheWindow(@TempDir Path dir) throws Exception {
+        Promtool.require();
+        String expr = DashboardQueries.all().stream()
+                .filter(q -> q.where().startsWith("omd-prt-overview.json") && q.where().contains("'Real loss in the window"))
+                .findFirst().orElseThrow().expr();
+        String labels = "job=\"omd-prt-monitor\", instance=\"value-of-instance\", receiver_site=\"primary\"";
+        Files.writeString(dir.resolve("window-total.test.yml"), String.join("\n",
+                "rule_files: []",
+                "evaluation_interval: 1m",
+                "tests:",
+                "  - interval: 1m",
+                "    input_series:",
+                "      - series: 'omd_prt_window_active{" + labels + ", window=\"PRT1\"}'",
+                "        values: '0x9 1x19 0x11'",
+                "      # 5 lost before the window (8m), 7 and 8 inside it (11m, 21m), 10 after it (35m).",
+                "      - series: 'omd_arbitrated_missing_messages_total{" + labels + ", feed=\"value-of-feed\", channel=\"11\"}'",
+                "        values: '0x7 5x2 12x9 20x13 30x5'",
+                "    promql_expr_test:",
+                total("9m", expr, null),
+                total("10m", expr, 0),
+                total("25m", expr, 15),
+                total("40m", expr, 15),
+                ""));
+        ExternalTool.Result r = Promtool.run("test", "rules", dir.resolve("window-total.test.yml").toString());
+        assertEquals(0, r.exitCode(), expr + "\n" + r.output());
+    }
+
+    private static String total(String at, String expr, Integer value) {
+        return "      - eval_time: " + at + "\n        expr: '" + expr.replace("'", "''") + "'\n        exp_samples: "
+                + (value == null ? "[]" : "[{labels: '{}', value: " + value + "}]");
     }
 
     private static void assertDatasource(String where, JsonNode ds) {

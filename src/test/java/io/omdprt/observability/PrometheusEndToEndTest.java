@@ -17,9 +17,6 @@ import io.omdprt.testing.Eventually;
 import io.omdprt.testing.ExternalTool;
 import io.omdprt.testing.Http;
 import io.omdprt.testing.TestConfigs;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,9 +53,7 @@ class PrometheusEndToEndTest {
             Thread feed = new Thread(simulator::run, "simulator");
             feed.setDaemon(true);
             feed.start();
-            Api api = startPrometheus(binary, dir, monitor.httpPort());
-            try {
-                api.awaitReady();
+            try (Api api = startPrometheus(binary, dir, monitor.httpPort())) {
                 // Both channels flowing on both lines, scraped and evaluated: no alert at all.
                 Eventually.await(WAIT, POLL, () -> {
                     int flowing = api.query("increase(omd_line_packets_total[1m]) > 0").size();
@@ -89,20 +83,12 @@ class PrometheusEndToEndTest {
                 assertTrue(api.alerts(null).stream().noneMatch(a -> a.startsWith("OmdArbitratedGap f/2")), "not even pending");
             } finally {
                 simulator.stop();
-                api.process().destroy();
-                if (!api.process().waitFor(10, TimeUnit.SECONDS)) {
-                    api.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
             }
         }
     }
 
     /** Starts Prometheus on a free loopback port, scraping the monitor every second with the real alert rules. */
-    private static Api startPrometheus(Path binary, Path dir, int monitorPort) throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+    private static Api startPrometheus(Path binary, Path dir, int monitorPort) throws Exception {
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, "global:\n"
                 + "  scrape_interval: 1s\n"
@@ -115,33 +101,15 @@ class PrometheusEndToEndTest {
                 + "    static_configs:\n"
                 + "      - targets: ['127.0.0.1:" + monitorPort + "']\n"
                 + "        labels: { instance: e2e-primary, receiver_site: primary }\n");
-        Path log = dir.resolve("prometheus.log");
-        Process p = new ProcessBuilder(binary.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new Api(p, port, log);
+        return new Api(LoopbackServer.start("prometheus", dir, port -> List.of(binary.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)));
     }
 
     /** A running Prometheus and its HTTP API. */
-    private record Api(Process process, int port, Path log) {
-        void awaitReady() throws Exception {
-            Eventually.await(WAIT, POLL, () -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError("prometheus exited with " + process.exitValue() + ":\n" + Files.readString(log));
-                }
-                try {
-                    return Http.get(port, "/-/ready").statusCode() == 200 ? null : "not ready";
-                } catch (IOException e) {
-                    return "not listening yet: " + e;
-                }
-            });
-        }
-
+    private record Api(LoopbackServer server) implements AutoCloseable {
         JsonNode get(String path) throws Exception {
-            if (!process.isAlive()) {
-                throw new AssertionError("prometheus exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            HttpResponse<String> r = Http.get(port, path);
+            server.assertAlive();
+            HttpResponse<String> r = Http.get(server.port(), path);
             JsonNode body = JSON.readTree(r.body());
             assertEquals("success", body.path("status").asText(), path + ": " + r.body());
             return body.path("data");
@@ -176,6 +144,11 @@ class PrometheusEndToEndTest {
                 }
                 return late.isEmpty() ? null : "not evaluated since " + after + ": " + late;
             });
+        }
+
+        @Override
+        public void close() {
+            server.close();
         }
     }
 }
