@@ -102,8 +102,26 @@ public final class ConfigLoader {
             if (token != null && token.length() < 8) {
                 throw httpSection.error("window-token", "expected a token of at least 8 characters");
             }
+            Duration requestTimeout = httpSection.duration("request-timeout", Duration.ofMillis(100), Duration.ofMinutes(5),
+                    HttpConfig.DEFAULT_REQUEST_TIMEOUT);
+            int maxConnections = httpSection.integer("max-connections", 1, 65_535, HttpConfig.DEFAULT_MAX_CONNECTIONS);
+            int perAddress = httpSection.integer("max-connections-per-address", 1, 65_535,
+                    Math.min(maxConnections, HttpConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS));
+            if (perAddress > maxConnections) {
+                throw httpSection.error("max-connections-per-address", "expected at most max-connections ("
+                        + maxConnections + "), got " + perAddress);
+            }
+            List<Cidr> allow = new ArrayList<>();
+            for (String text : httpSection.strings("allow", Cidr.EXAMPLE)) {
+                Cidr cidr = Cidr.parse(text);
+                if (cidr == null) {
+                    throw httpSection.error("allow", "expected a list of " + Cidr.EXAMPLE
+                            + " (an IPv4 network with its host bits zero), got '" + text + "'");
+                }
+                allow.add(cidr);
+            }
             httpSection.finish();
-            http = new HttpConfig(bind, port, token);
+            http = new HttpConfig(bind, port, token, requestTimeout, maxConnections, perAddress, allow);
         }
 
         LivenessConfig liveness = new LivenessConfig(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(100));
