@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -120,8 +121,23 @@ public final class ConfigLoader {
                 }
                 allow.add(cidr);
             }
+            MetricsAuth metricsAuth = null;
+            Section auth = httpSection.optionalSection("metrics-auth");
+            if (auth != null) {
+                String user = auth.string("user");
+                if (user.contains(":")) {
+                    throw auth.error("user", "expected a user name without ':' (basic auth cannot carry one), got '" + user + "'");
+                }
+                String hash = auth.string("password-sha256").toLowerCase(Locale.ROOT);
+                if (!hash.matches("[0-9a-f]{64}")) {
+                    throw auth.error("password-sha256", "expected the SHA-256 of the password as 64 hex digits "
+                            + "(printf %s 'the password' | sha256sum), got '" + hash + "'");
+                }
+                auth.finish();
+                metricsAuth = new MetricsAuth(user, hash);
+            }
             httpSection.finish();
-            http = new HttpConfig(bind, port, token, requestTimeout, maxConnections, perAddress, allow);
+            http = new HttpConfig(bind, port, token, requestTimeout, maxConnections, perAddress, allow, metricsAuth);
         }
 
         LivenessConfig liveness = new LivenessConfig(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(100));

@@ -12,9 +12,10 @@ import java.util.List;
  * @param maxConnections           open connections at most; at the cap the oldest waiting one makes room for a new one
  * @param maxConnectionsPerAddress open connections from one client address at most, the same way
  * @param allow                    client networks that may connect; empty: every address
+ * @param metricsAuth              the user and password /metrics requires; null: none
  */
 public record HttpConfig(String bind, int port, String windowToken, Duration requestTimeout, int maxConnections,
-        int maxConnectionsPerAddress, List<Cidr> allow) {
+        int maxConnectionsPerAddress, List<Cidr> allow, MetricsAuth metricsAuth) {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 16;
@@ -26,10 +27,10 @@ public record HttpConfig(String bind, int port, String windowToken, Duration req
     /** Defaults for everything but where to listen and the token. */
     public HttpConfig(String bind, int port, String windowToken) {
         this(bind, port, windowToken, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
-                List.of());
+                List.of(), null);
     }
 
     public HttpConfig withPort(int otherPort) {
-        return new HttpConfig(bind, otherPort, windowToken, requestTimeout, maxConnections, maxConnectionsPerAddress, allow);
+        return new HttpConfig(bind, otherPort, windowToken, requestTimeout, maxConnections, maxConnectionsPerAddress, allow, metricsAuth);
     }
 }

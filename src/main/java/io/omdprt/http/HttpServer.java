@@ -32,6 +32,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.omdprt.config.Cidr;
 import io.omdprt.config.HttpConfig;
+import io.omdprt.config.MetricsAuth;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,6 +58,7 @@ public final class HttpServer implements AutoCloseable {
     static final int MAX_BODY = 64 * 1024;
     /** Pending accepts the kernel queues for us; a burst of connections waits here rather than being dropped. */
     static final int BACKLOG = 1024;
+    static final String METRICS = "/metrics";
 
     private final MultiThreadIoEventLoopGroup loop;
     private final Channel serverChannel;
@@ -71,17 +73,24 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Who may connect and what the server tolerates (see {@link HttpConfig} for each).
      *
-     * @param allow client networks that may connect; empty: every address
+     * @param allow       client networks that may connect; empty: every address
+     * @param metricsAuth the basic-auth user and password /metrics requires; null: none
      */
-    public record Limits(Duration requestTimeout, int maxConnections, int maxConnectionsPerAddress, List<Cidr> allow) {
+    public record Limits(Duration requestTimeout, int maxConnections, int maxConnectionsPerAddress, List<Cidr> allow,
+            MetricsAuth metricsAuth) {
         public static final Limits DEFAULT = of(new HttpConfig("127.0.0.1", 0, null));
 
         public Limits {
             allow = List.copyOf(allow);
         }
 
+        public Limits(Duration requestTimeout, int maxConnections, int maxConnectionsPerAddress, List<Cidr> allow) {
+            this(requestTimeout, maxConnections, maxConnectionsPerAddress, allow, null);
+        }
+
         public static Limits of(HttpConfig config) {
-            return new Limits(config.requestTimeout(), config.maxConnections(), config.maxConnectionsPerAddress(), config.allow());
+            return new Limits(config.requestTimeout(), config.maxConnections(), config.maxConnectionsPerAddress(), config.allow(),
+                    config.metricsAuth());
         }
     }
 
@@ -113,7 +122,7 @@ public final class HttpServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec(MAX_LINE, MAX_HEADERS, 8192))
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
-                                .addLast(new Router(routes, admission));
+                                .addLast(new Router(routes, admission, limits.metricsAuth()));
                     }
                 });
         ChannelFuture bound = b.bind(new InetSocketAddress(bind, port));
@@ -147,10 +156,12 @@ public final class HttpServer implements AutoCloseable {
     private static final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final Map<String, Route> routes;
         private final Admission admission;
+        private final BasicAuth metricsAuth;
 
-        Router(Map<String, Route> routes, Admission admission) {
+        Router(Map<String, Route> routes, Admission admission, MetricsAuth metricsAuth) {
             this.routes = routes;
             this.admission = admission;
+            this.metricsAuth = metricsAuth == null ? null : new BasicAuth(metricsAuth);
         }
 
         @Override
@@ -179,6 +190,11 @@ public final class HttpServer implements AutoCloseable {
             Route route = routes.get(uri.path());
             if (route == null) {
                 return Response.text(404, "not found: " + uri.path() + " (try /, /metrics, /healthz, /api/status)");
+            }
+            if (metricsAuth != null && METRICS.equals(uri.path())
+                    && !metricsAuth.permits(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+                return Response.text(401, "/metrics needs basic auth (http.metrics-auth)")
+                        .withHeader("WWW-Authenticate", "Basic realm=\"omd-prt-monitor\", charset=\"UTF-8\"");
             }
             String method = request.method().name();
             if (!route.methods().contains(method)) {

@@ -112,6 +112,14 @@ class ConfigLoaderTest {
                 "expected at most max-connections (8), got 9"),
             new Rejection("no connections at all", "feeds:", "http: { max-connections: 0 }\nfeeds:", "http.max-connections",
                 "expected an integer 1..65535, got 0"),
+            new Rejection("metrics password in the clear", "feeds:",
+                "http: { metrics-auth: { user: prometheus, password-sha256: hunter2 } }\nfeeds:", "http.metrics-auth.password-sha256",
+                "expected the SHA-256 of the password as 64 hex digits"),
+            new Rejection("metrics user with a colon", "feeds:",
+                "http: { metrics-auth: { user: 'a:b', password-sha256: " + "0".repeat(64) + " } }\nfeeds:",
+                "http.metrics-auth.user", "without ':'"),
+            new Rejection("metrics auth without a password", "feeds:", "http: { metrics-auth: { user: prometheus } }\nfeeds:",
+                "http.metrics-auth.password-sha256", "missing"),
             new Rejection("channel id twice", "          - { name: B, group: 239.1.1.2, port: 50001 }",
                 "          - { name: B, group: 239.1.1.2, port: 50001 }\n      - id: 1\n        lines: [ { name: A, group: 239.1.1.9, port: 1 } ]",
                 "feeds[0].channels[1].id", "unique"));
@@ -137,6 +145,10 @@ class ConfigLoaderTest {
         assertEquals(64, http.maxConnections());
         assertEquals(4, http.maxConnectionsPerAddress());
         assertEquals("[10.1.2.0/24, 127.0.0.1/32, 0.0.0.0/0]", http.allow().toString());
+        assertEquals(null, http.metricsAuth(), "no basic auth unless configured");
+        MetricsAuth auth = parse("http: { metrics-auth: { user: prometheus, password-sha256: " + "AB".repeat(32) + " } }\n"
+                + MINIMAL).http().metricsAuth();
+        assertEquals(new MetricsAuth("prometheus", "ab".repeat(32)), auth);
         assertEquals(4, parse("http: { max-connections: 4 }\n" + MINIMAL).http().maxConnectionsPerAddress(),
                 "the per-address default never exceeds a smaller cap");
     }
