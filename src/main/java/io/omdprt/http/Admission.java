@@ -6,6 +6,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.util.AttributeKey;
 import io.omdprt.config.Cidr;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -85,8 +86,9 @@ final class Admission {
 
     /** Called as a connection is accepted, before anything is read: keeps it (true) or closes it (false). */
     boolean admit(SocketChannel channel) {
-        InetAddress address = channel.remoteAddress().getAddress();
-        if (!allowed(address)) {
+        InetSocketAddress remote = channel.remoteAddress();
+        InetAddress address = remote == null ? null : remote.getAddress();
+        if (address == null || !allowed(address)) { // null: gone before we saw it
             notAllowed++;
             channel.close();
             return false;
