@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,8 @@ final class Flood implements AutoCloseable {
     private final InetSocketAddress server;
     private final long backoffNanos;
     private final List<Client> clients = new ArrayList<>();
+    /** Clients not connected, in the order they are due to (re)connect: the backoff is the same for all. */
+    private final ArrayDeque<Client> down = new ArrayDeque<>();
     private final Selector selector;
     private final Thread thread;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(4096);
@@ -75,7 +78,9 @@ final class Flood implements AutoCloseable {
 
     Flood add(InetAddress local, Kind kind, int count) {
         for (int i = 0; i < count; i++) {
-            clients.add(new Client(local, kind));
+            Client c = new Client(local, kind);
+            clients.add(c);
+            down.add(c);
         }
         return this;
     }
@@ -94,10 +99,8 @@ final class Flood implements AutoCloseable {
         try {
             while (running) {
                 long now = System.nanoTime();
-                for (Client c : clients) {
-                    if (c.channel == null && now >= c.reconnectAt && inFlight < CONNECTS_IN_FLIGHT) {
-                        open(c);
-                    }
+                while (!down.isEmpty() && now >= down.peek().reconnectAt && inFlight < CONNECTS_IN_FLIGHT) {
+                    open(down.poll());
                 }
                 if (now >= nextTrickle) {
                     nextTrickle = now + TimeUnit.SECONDS.toNanos(1);
@@ -180,6 +183,9 @@ final class Flood implements AutoCloseable {
     }
 
     private void write(Client c, byte[] bytes) {
+        if (c.channel == null) {
+            return; // lost on an earlier write
+        }
         try {
             c.channel.write(ByteBuffer.wrap(bytes));
         } catch (IOException e) {
@@ -207,6 +213,7 @@ final class Flood implements AutoCloseable {
         }
         closeQuietly(c);
         c.reconnectAt = System.nanoTime() + backoffNanos;
+        down.add(c);
     }
 
     private void closeQuietly(Client c) {
