@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -110,8 +111,41 @@ public final class ConfigLoader {
             if (token != null && token.length() < 8) {
                 throw httpSection.error("window-token", "expected a token of at least 8 characters");
             }
+            Duration requestTimeout = httpSection.duration("request-timeout", Duration.ofMillis(100), Duration.ofMinutes(5),
+                    HttpConfig.DEFAULT_REQUEST_TIMEOUT);
+            int maxConnections = httpSection.integer("max-connections", 1, 65_535, HttpConfig.DEFAULT_MAX_CONNECTIONS);
+            int perAddress = httpSection.integer("max-connections-per-address", 1, 65_535,
+                    Math.min(maxConnections, HttpConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS));
+            if (perAddress > maxConnections) {
+                throw httpSection.error("max-connections-per-address", "expected at most max-connections ("
+                        + maxConnections + "), got " + perAddress);
+            }
+            List<Cidr> allow = new ArrayList<>();
+            for (String text : httpSection.strings("allow", Cidr.EXAMPLE)) {
+                Cidr cidr = Cidr.parse(text);
+                if (cidr == null) {
+                    throw httpSection.error("allow", "expected a list of " + Cidr.EXAMPLE
+                            + " (an IPv4 network with its host bits zero), got '" + text + "'");
+                }
+                allow.add(cidr);
+            }
+            MetricsAuth metricsAuth = null;
+            Section auth = httpSection.optionalSection("metrics-auth");
+            if (auth != null) {
+                String user = auth.string("user");
+                if (user.contains(":")) {
+                    throw auth.error("user", "expected a user name without ':' (basic auth cannot carry one), got '" + user + "'");
+                }
+                String hash = auth.string("password-sha256").toLowerCase(Locale.ROOT);
+                if (!hash.matches("[0-9a-f]{64}")) {
+                    throw auth.error("password-sha256", "expected the SHA-256 of the password as 64 hex digits "
+                            + "(printf %s 'the password' | sha256sum), got '" + hash + "'");
+                }
+                auth.finish();
+                metricsAuth = new MetricsAuth(user, hash);
+            }
             httpSection.finish();
-            http = new HttpConfig(bind, port, token);
+            http = new HttpConfig(bind, port, token, requestTimeout, maxConnections, perAddress, allow, metricsAuth);
         }
 
         LivenessConfig liveness = new LivenessConfig(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(100));

@@ -128,6 +128,31 @@ public final class Section {
         return (int) value;
     }
 
+    /** A list of text values (one value alone counts as a list of one); empty when the key is absent. */
+    public List<String> strings(String key, String expected) throws ConfigException {
+        if (!has(key)) {
+            return List.of();
+        }
+        JsonNode v = node.get(key);
+        List<JsonNode> items = new ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(items::add);
+        } else {
+            items.add(v);
+        }
+        if (items.isEmpty()) {
+            throw error(key, "expected a list of " + expected + ", got an empty list");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
+                throw error(key, "expected a list of " + expected + ", got " + describe(item) + " in it");
+            }
+            out.add(item.asText().trim());
+        }
+        return out;
+    }
+
     public Section section(String key) throws ConfigException {
         return new Section(file, pathOf(key), required(key, "a mapping of keys to values"));
     }

@@ -29,73 +29,100 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.omdprt.config.Cidr;
+import io.omdprt.config.HttpConfig;
+import io.omdprt.config.MetricsAuth;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A small HTTP/1.1 server on one event-loop thread, built to survive misuse: bounded request line,
- * headers and body, a deadline per request (slow clients are cut off), a cap on open connections,
- * and every failure answered with a status code rather than an exception.
+ * headers and body, a deadline per request (slow clients are cut off), caps on open connections in all
+ * and per client address that make room for new connections rather than refuse them, an optional
+ * allow-list of client networks (see {@link Admission}), and every failure answered with a status code
+ * rather than an exception.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     static final int MAX_LINE = 4096;
     static final int MAX_HEADERS = 8192;
     static final int MAX_BODY = 64 * 1024;
-    static final int MAX_CONNECTIONS = 256;
-    static final long REQUEST_DEADLINE_MS = 10_000;
+    /** Pending accepts the kernel queues for us; a burst of connections waits here rather than being dropped. */
+    static final int BACKLOG = 1024;
+    static final String METRICS = "/metrics";
 
     private final MultiThreadIoEventLoopGroup loop;
     private final Channel serverChannel;
+    private final Admission admission;
 
-    private HttpServer(MultiThreadIoEventLoopGroup loop, Channel serverChannel) {
+    private HttpServer(MultiThreadIoEventLoopGroup loop, Channel serverChannel, Admission admission) {
         this.loop = loop;
         this.serverChannel = serverChannel;
+        this.admission = admission;
     }
 
-    /** What the server tolerates: how long a request may take to arrive, and how many connections are open. */
-    public record Limits(long requestDeadlineMillis, int maxConnections) {
-        public static final Limits DEFAULT = new Limits(REQUEST_DEADLINE_MS, MAX_CONNECTIONS);
+    /**
+     * Who may connect and what the server tolerates (see {@link HttpConfig} for each).
+     *
+     * @param allow       client networks that may connect; empty: every address
+     * @param metricsAuth the basic-auth user and password /metrics requires; null: none
+     */
+    public record Limits(Duration requestTimeout, int maxConnections, int maxConnectionsPerAddress, List<Cidr> allow,
+            MetricsAuth metricsAuth) {
+        public static final Limits DEFAULT = of(new HttpConfig("127.0.0.1", 0, null));
+
+        public Limits {
+            allow = List.copyOf(allow);
+        }
+
+        public Limits(Duration requestTimeout, int maxConnections, int maxConnectionsPerAddress, List<Cidr> allow) {
+            this(requestTimeout, maxConnections, maxConnectionsPerAddress, allow, null);
+        }
+
+        public static Limits of(HttpConfig config) {
+            return new Limits(config.requestTimeout(), config.maxConnections(), config.maxConnectionsPerAddress(), config.allow(),
+                    config.metricsAuth());
+        }
     }
 
     public static HttpServer start(String bind, int port, Map<String, Route> routes) throws InterruptedException {
         return start(bind, port, routes, Limits.DEFAULT);
     }
 
+    /** Listens where the config says, with its limits and allow-list. */
+    public static HttpServer start(HttpConfig config, Map<String, Route> routes) throws InterruptedException {
+        return start(config.bind(), config.port(), routes, Limits.of(config));
+    }
+
     public static HttpServer start(String bind, int port, Map<String, Route> routes, Limits limits) throws InterruptedException {
         MultiThreadIoEventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("omd-http", true),
                 NioIoHandler.newFactory());
-        AtomicInteger connections = new AtomicInteger();
+        // One thread accepts and serves; the admission state is only ever touched from it.
+        Admission admission = new Admission(limits, loop.next());
         ServerBootstrap b = new ServerBootstrap()
                 .group(loop)
                 .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 128)
+                .option(ChannelOption.SO_BACKLOG, BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (connections.incrementAndGet() > limits.maxConnections()) {
-                            connections.decrementAndGet();
-                            ch.close();
+                        if (!admission.admit(ch)) {
                             return;
                         }
-                        ch.closeFuture().addListener(f -> connections.decrementAndGet());
                         ch.pipeline()
-                                .addLast(new ReadTimeoutHandler(limits.requestDeadlineMillis(), TimeUnit.MILLISECONDS))
                                 .addLast(new HttpServerCodec(MAX_LINE, MAX_HEADERS, 8192))
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
-                                .addLast(new Router(routes, limits.requestDeadlineMillis()));
+                                .addLast(new Router(routes, admission, limits.metricsAuth()));
                     }
                 });
         ChannelFuture bound = b.bind(new InetSocketAddress(bind, port));
@@ -104,13 +131,19 @@ public final class HttpServer implements AutoCloseable {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + bound.cause().getMessage(), bound.cause());
         }
-        HttpServer server = new HttpServer(loop, bound.channel());
-        LOG.info("HTTP on http://{}:{}/ (metrics at /metrics)", bind, server.port());
+        HttpServer server = new HttpServer(loop, bound.channel(), admission);
+        LOG.info("HTTP on http://{}:{}/ (metrics at /metrics){}", bind, server.port(),
+                limits.allow().isEmpty() ? "" : "; clients from " + limits.allow() + " only");
         return server;
     }
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Open connections and what was done to keep the server available, for tests. */
+    Admission.Counts counts() throws Exception {
+        return loop.next().submit(admission::counts).get(5, TimeUnit.SECONDS);
     }
 
     @Override
@@ -122,32 +155,18 @@ public final class HttpServer implements AutoCloseable {
     /** Routes complete requests; answers malformed ones with 400, 414 or 431 and closes. */
     private static final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final Map<String, Route> routes;
-        private final long deadlineMillis;
-        private ScheduledFuture<?> deadline;
+        private final Admission admission;
+        private final BasicAuth metricsAuth;
 
-        Router(Map<String, Route> routes, long deadlineMillis) {
+        Router(Map<String, Route> routes, Admission admission, MetricsAuth metricsAuth) {
             this.routes = routes;
-            this.deadlineMillis = deadlineMillis;
-        }
-
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) throws Exception {
-            armDeadline(ctx);
-            super.channelActive(ctx);
-        }
-
-        /** A request must arrive whole within the deadline, however slowly its bytes trickle in. */
-        private void armDeadline(ChannelHandlerContext ctx) {
-            deadline = ctx.executor().schedule(() -> {
-                ctx.close();
-            }, deadlineMillis, TimeUnit.MILLISECONDS);
+            this.admission = admission;
+            this.metricsAuth = metricsAuth == null ? null : new BasicAuth(metricsAuth);
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
+            admission.answering(ctx.channel());
             if (request.decoderResult().isFailure()) {
                 Throwable cause = request.decoderResult().cause();
                 int status = cause instanceof TooLongHttpLineException ? 414
@@ -163,11 +182,7 @@ public final class HttpServer implements AutoCloseable {
                 LOG.warn("{} {} failed: {}", request.method(), request.uri(), e.toString());
                 response = Response.text(500, "internal error");
             }
-            boolean keepAlive = HttpUtil.isKeepAlive(request);
-            send(ctx, request, response, keepAlive);
-            if (keepAlive) {
-                armDeadline(ctx);
-            }
+            send(ctx, request, response, HttpUtil.isKeepAlive(request));
         }
 
         private Response route(FullHttpRequest request) throws Exception {
@@ -175,6 +190,11 @@ public final class HttpServer implements AutoCloseable {
             Route route = routes.get(uri.path());
             if (route == null) {
                 return Response.text(404, "not found: " + uri.path() + " (try /, /metrics, /healthz, /api/status)");
+            }
+            if (metricsAuth != null && METRICS.equals(uri.path())
+                    && !metricsAuth.permits(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+                return Response.text(401, "/metrics needs basic auth (http.metrics-auth)")
+                        .withHeader("WWW-Authenticate", "Basic realm=\"omd-prt-monitor\", charset=\"UTF-8\"");
             }
             String method = request.method().name();
             if (!route.methods().contains(method)) {
@@ -192,7 +212,7 @@ public final class HttpServer implements AutoCloseable {
             return route.handle(method, query, headers, body);
         }
 
-        private static void send(ChannelHandlerContext ctx, FullHttpRequest request, Response response, boolean keepAlive) {
+        private void send(ChannelHandlerContext ctx, FullHttpRequest request, Response response, boolean keepAlive) {
             boolean head = HttpMethod.HEAD.equals(request.method());
             ByteBuf content = head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body());
             FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -205,7 +225,11 @@ public final class HttpServer implements AutoCloseable {
             }
             if (keepAlive) {
                 out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-                ctx.writeAndFlush(out);
+                ctx.writeAndFlush(out).addListener(f -> {
+                    if (f.isSuccess()) {
+                        admission.waiting(ctx.channel());
+                    }
+                });
             } else {
                 out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
@@ -214,16 +238,8 @@ public final class HttpServer implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // Timeouts, resets by the peer, oversized input: the connection goes, the server stays.
+            // Resets by the peer, oversized input: the connection goes, the server stays.
             ctx.close();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
-            super.channelInactive(ctx);
         }
     }
 }

@@ -93,7 +93,7 @@ public final class Monitor implements AutoCloseable {
                     this::windowViews, recorder::baseline);
             Map<String, Route> routes = routes(m);
             routes.put("/api/windows", new WindowControlRoute(windows, config.http().windowToken(), this::now));
-            h = HttpServer.start(config.http().bind(), config.http().port(), routes);
+            h = HttpServer.start(config.http(), routes);
         } catch (RuntimeException | InterruptedException e) {
             if (m != null) {
                 m.close();

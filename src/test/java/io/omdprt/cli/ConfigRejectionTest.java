@@ -53,6 +53,8 @@ class ConfigRejectionTest {
             new Case("duplicate group:port", "239.255.250.2", "239.255.250.1", l1 + "group", "expected each group:port once"),
             new Case("duplicate line name", "{ name: B", "{ name: A", l1 + "name", "expected a line name unique"),
             new Case("overlapping windows", "2024-01-13", "2024-01-06", "windows[1].start", "expected windows that do not overlap"),
+            new Case("bad allow-list CIDR", "port: 0 }", "port: 0, allow: [ 10.0.0.0/8, 10.1.2.3/16 ] }", "http.allow",
+                "expected a list of a CIDR such as 10.1.2.0/24 or 127.0.0.1/32"),
             new Case("invalid YAML", "feeds:", "feeds: [", "(top level)", "expected valid YAML"));
     }
 

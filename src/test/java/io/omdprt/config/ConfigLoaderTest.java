@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omdprt.protocol.Protocol;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,6 +61,10 @@ class ConfigLoaderTest {
         MonitorConfig c = parse(MINIMAL);
         assertEquals(9466, c.http().port());
         assertEquals(null, c.http().windowToken());
+        assertEquals(Duration.ofSeconds(5), c.http().requestTimeout());
+        assertEquals(256, c.http().maxConnections());
+        assertEquals(16, c.http().maxConnectionsPerAddress());
+        assertEquals(List.of(), c.http().allow(), "every address may connect");
         assertEquals(Duration.ofSeconds(5), c.liveness().staleAfter());
         assertEquals("primary", c.feeds().get(0).channels().get(0).lines().get(0).site());
         assertEquals("127.0.0.1", c.feeds().get(0).channels().get(0).lines().get(0).interfaceName());
@@ -91,6 +97,29 @@ class ConfigLoaderTest {
             new Rejection("no such interface", "interface: 127.0.0.1", "interface: nosuch0", "feeds[0].interface", "network interface"),
             new Rejection("unknown site", "name: A,", "name: A, site: tertiary,", line0 + "site", "primary or dr"),
             new Rejection("no interface anywhere", "    interface: 127.0.0.1\n", "", line0 + "interface", "missing"),
+            new Rejection("allow-list entry not a CIDR", "feeds:", "http: { allow: [ 10.1.2.0/24, 10.1.2.0/33 ] }\nfeeds:",
+                "http.allow", "expected a list of a CIDR such as 10.1.2.0/24 or 127.0.0.1/32 (an IPv4 network with its host bits"
+                + " zero), got '10.1.2.0/33'"),
+            new Rejection("allow-list entry with host bits", "feeds:", "http: { allow: 10.1.2.3/24 }\nfeeds:", "http.allow",
+                "host bits zero), got '10.1.2.3/24'"),
+            new Rejection("allow-list entry a host name", "feeds:", "http: { allow: [ prometheus.example.com ] }\nfeeds:",
+                "http.allow", "got 'prometheus.example.com'"),
+            new Rejection("empty allow-list", "feeds:", "http: { allow: [] }\nfeeds:", "http.allow", "got an empty list"),
+            new Rejection("request timeout too short", "feeds:", "http: { request-timeout: 10ms }\nfeeds:", "http.request-timeout",
+                "expected a duration 100ms..5m"),
+            new Rejection("per-address cap above the cap", "feeds:",
+                "http: { max-connections: 8, max-connections-per-address: 9 }\nfeeds:", "http.max-connections-per-address",
+                "expected at most max-connections (8), got 9"),
+            new Rejection("no connections at all", "feeds:", "http: { max-connections: 0 }\nfeeds:", "http.max-connections",
+                "expected an integer 1..65535, got 0"),
+            new Rejection("metrics password in the clear", "feeds:",
+                "http: { metrics-auth: { user: prometheus, password-sha256: hunter2 } }\nfeeds:", "http.metrics-auth.password-sha256",
+                "expected the SHA-256 of the password as 64 hex digits"),
+            new Rejection("metrics user with a colon", "feeds:",
+                "http: { metrics-auth: { user: 'a:b', password-sha256: " + "0".repeat(64) + " } }\nfeeds:",
+                "http.metrics-auth.user", "without ':'"),
+            new Rejection("metrics auth without a password", "feeds:", "http: { metrics-auth: { user: prometheus } }\nfeeds:",
+                "http.metrics-auth.password-sha256", "missing"),
             new Rejection("channel id twice", "          - { name: B, group: 239.1.1.2, port: 50001 }",
                 "          - { name: B, group: 239.1.1.2, port: 50001 }\n      - id: 1\n        lines: [ { name: A, group: 239.1.1.9, port: 1 } ]",
                 "feeds[0].channels[1].id", "unique"));
@@ -106,6 +135,36 @@ class ConfigLoaderTest {
         assertEquals(r.keyPath(), e.keyPath(), r.why() + ": " + e.getMessage());
         assertTrue(e.getMessage().contains(r.expectation()), r.why() + ": " + e.getMessage());
         assertTrue(e.getMessage().startsWith("test.yaml: " + r.keyPath() + ": "), e.getMessage());
+    }
+
+    @Test
+    void httpAvailabilityKeys() throws Exception {
+        HttpConfig http = parse("http:\n  request-timeout: 2s\n  max-connections: 64\n  max-connections-per-address: 4\n"
+                + "  allow: [ 10.1.2.0/24, 127.0.0.1, 0.0.0.0/0 ]\n" + MINIMAL).http();
+        assertEquals(Duration.ofSeconds(2), http.requestTimeout());
+        assertEquals(64, http.maxConnections());
+        assertEquals(4, http.maxConnectionsPerAddress());
+        assertEquals("[10.1.2.0/24, 127.0.0.1/32, 0.0.0.0/0]", http.allow().toString());
+        assertEquals(null, http.metricsAuth(), "no basic auth unless configured");
+        MetricsAuth auth = parse("http: { metrics-auth: { user: prometheus, password-sha256: " + "AB".repeat(32) + " } }\n"
+                + MINIMAL).http().metricsAuth();
+        assertEquals(new MetricsAuth("prometheus", "ab".repeat(32)), auth);
+        assertEquals(4, parse("http: { max-connections: 4 }\n" + MINIMAL).http().maxConnectionsPerAddress(),
+                "the per-address default never exceeds a smaller cap");
+    }
+
+    @Test
+    void cidrsMatchTheirNetworkOnly() throws Exception {
+        Cidr net = Cidr.parse("10.1.2.0/24");
+        assertTrue(net.contains(InetAddress.getByName("10.1.2.255")));
+        assertTrue(!net.contains(InetAddress.getByName("10.1.3.0")));
+        assertTrue(Cidr.parse("0.0.0.0/0").contains(InetAddress.getByName("192.0.2.1")));
+        assertTrue(Cidr.parse("127.0.0.1").contains(InetAddress.getByName("127.0.0.1")));
+        assertTrue(!Cidr.parse("127.0.0.1").contains(InetAddress.getByName("127.0.0.2")));
+        assertTrue(!net.contains(InetAddress.getByName("::1")), "IPv4 networks never match IPv6 clients");
+        for (String bad : new String[] {"10.1.2.0/", "10.1.2.0/24/1", "10.1.2/24", "/24", "10.1.2.0/-1", "::1/128"}) {
+            assertEquals(null, Cidr.parse(bad), bad);
+        }
     }
 
     @Test

@@ -3,12 +3,14 @@ package io.omdprt.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.omdprt.config.Cidr;
 import io.omdprt.monitor.Monitor;
 import io.omdprt.testing.Eventually;
 import io.omdprt.testing.Http;
 import io.omdprt.testing.TestConfigs;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +22,40 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Slow clients, connection floods and concurrent scrapes: bounded threads, right codes, /metrics answers. */
 class HttpAbuseTest {
+    private static final Map<String, Route> HELLO = Map.of("/hello", (m, q, h, b) -> Response.text(200, "hello"));
+
+    private static HttpServer.Limits limits(Duration requestTimeout, int max, int perAddress) {
+        return new HttpServer.Limits(requestTimeout, max, perAddress, List.of());
+    }
+
+    /** A client socket from 127.0.0.{@code last}. */
+    private static Socket connect(int last, int port) throws Exception {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(HttpFloodTest.loopback(last), 0));
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        return s;
+    }
+
+    /** One request on an open connection, answered and then closed. */
+    private static String request(Socket s, String path) throws Exception {
+        s.setSoTimeout(5_000);
+        s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Waits until the server's counts include {@code expected} ("open=7, evicted=2", in record order). */
+    private static void awaitCounts(HttpServer server, String expected) throws Exception {
+        Eventually.await(Duration.ofSeconds(5), () -> {
+            String counts = server.counts().toString();
+            return counts.contains(expected) ? null : counts;
+        });
+    }
+
     private static int status(String response) {
         return Integer.parseInt(response.substring(9, 12));
     }
@@ -56,7 +88,7 @@ class HttpAbuseTest {
     @Test
     void slowClientsAreCutOffAndOthersStillServed() throws Exception {
         HttpServer server = HttpServer.start("127.0.0.1", 0,
-                Map.of("/hello", (m, q, h, b) -> Response.text(200, "hello")), new HttpServer.Limits(500, 256));
+                HELLO, limits(Duration.ofMillis(500), 256, 256));
         try {
             List<Socket> slow = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
@@ -76,32 +108,149 @@ class HttpAbuseTest {
         }
     }
 
+    /** At the cap the oldest waiting connections give way: exactly as many as came in beyond it, and the newest are served. */
     @Test
-    void connectionFloodIsCappedAndTheServerRecovers() throws Exception {
-        HttpServer server = HttpServer.start("127.0.0.1", 0,
-                Map.of("/hello", (m, q, h, b) -> Response.text(200, "hello")), new HttpServer.Limits(5_000, 20));
+    void connectionFloodMakesRoomForTheNewestRatherThanRefusingThem() throws Exception {
+        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, limits(Duration.ofSeconds(5), 20, 20));
         try {
             List<Socket> flood = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                flood.add(new Socket("127.0.0.1", server.port()));
+                flood.add(connect(1, server.port()));
             }
-            int closed = 0;
-            for (Socket s : flood.subList(20, 30)) {
-                closed += closedByServer(s) ? 1 : 0;
+            awaitCounts(server, "open=20, evicted=10");
+            for (Socket s : flood.subList(0, 10)) {
+                assertTrue(closedByServer(s), "the oldest ten gave way");
             }
-            assertEquals(10, closed, "connections beyond the cap are closed at once");
+            for (Socket s : flood.subList(10, 30)) {
+                assertEquals(200, status(request(s, "/hello")), "the newest twenty are still open and served");
+            }
             for (Socket s : flood) {
                 s.close();
             }
-            // The closed connections are released asynchronously; until then a new one may still be refused.
-            Eventually.await(Duration.ofSeconds(5), () -> {
-                try {
-                    String response = get(server.port(), "/hello");
-                    return response.isEmpty() ? "refused, cap not released yet" : status(response) == 200 ? null : response;
-                } catch (java.io.IOException e) {
-                    return e.toString();
+            assertEquals(200, status(get(server.port(), "/hello")));
+        } finally {
+            server.close();
+        }
+    }
+
+    /**
+     * One address at its cap evicts among its own connections, longest waiting first, once they had a fair chance
+     * to send a request; the connections of other addresses are left alone. Attackers on 127.0.0.2 and bystanders on 127.0.0.3 (Linux routes all of
+     * 127.0.0.0/8 to lo).
+     */
+    @Test
+    void perAddressCapEvictsTheOldestOfThatAddressOnly() throws Exception {
+        HttpFloodTest.requireLoopbackAddress(HttpFloodTest.loopback(3));
+        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, limits(Duration.ofSeconds(5), 100, 4));
+        try {
+            List<Socket> others = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                others.add(connect(3, server.port()));
+            }
+            List<Socket> noisy = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                noisy.add(connect(2, server.port()));
+            }
+            Thread.sleep(Admission.FAIR_CHANCE.toMillis() + 100); // the four had their chance to send a request
+            for (int i = 4; i < 6; i++) {
+                noisy.add(connect(2, server.port()));
+                awaitCounts(server, "open=7, evicted=" + (i - 3));
+            }
+            assertTrue(closedByServer(noisy.get(0)), "the oldest of 127.0.0.2 gave way");
+            assertTrue(closedByServer(noisy.get(1)), "the second oldest of 127.0.0.2 gave way");
+            for (Socket s : noisy.subList(2, 6)) {
+                assertEquals(200, status(request(s, "/hello")), "the four newest of 127.0.0.2 stay");
+            }
+            for (Socket s : others) {
+                assertEquals(200, status(request(s, "/hello")), "127.0.0.3 is not touched by 127.0.0.2's cap");
+            }
+            for (Socket s : noisy) {
+                s.close();
+            }
+            for (Socket s : others) {
+                s.close();
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    /**
+     * A request must arrive whole within the request timeout, however it trickles: saying nothing, a request line and
+     * no more, or a header byte every 100 ms all end at the deadline (1 s here), and so does a kept-alive connection
+     * idle since its answer. Exactly four time-outs, each between 1.0 s and 1.5 s.
+     */
+    @Test
+    void slowRequestsEndAtTheDeadlineHoweverTheyTrickle() throws Exception {
+        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, limits(Duration.ofSeconds(1), 100, 100));
+        ExecutorService watchers = Executors.newFixedThreadPool(4);
+        try {
+            Socket silent = connect(1, server.port());
+            long silentSince = System.nanoTime();
+            Socket line = connect(1, server.port());
+            line.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            long lineSince = System.nanoTime();
+            Socket trickle = connect(1, server.port());
+            long trickleSince = System.nanoTime();
+            Socket kept = connect(1, server.port());
+            kept.setSoTimeout(5_000);
+            kept.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = new byte[4096];
+            assertTrue(kept.getInputStream().read(answer) > 0, "the kept-alive connection was answered");
+            long keptSince = System.nanoTime();
+            List<Future<Long>> closes = new ArrayList<>();
+            long[] since = {silentSince, lineSince, trickleSince, keptSince};
+            Socket[] sockets = {silent, line, trickle, kept};
+            for (int i = 0; i < 4; i++) {
+                Socket s = sockets[i];
+                long from = since[i];
+                closes.add(watchers.submit(() -> closedByServer(s) ? (System.nanoTime() - from) / 1_000_000 : -1L));
+            }
+            byte[] request = "GET /hello HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (byte b : request) {
+                    trickle.getOutputStream().write(b);
+                    Thread.sleep(100);
                 }
-            });
+            } catch (java.io.IOException closed) {
+                // the server closed it: what the test expects
+            }
+            String[] names = {"silent", "request line only", "trickle", "kept alive and idle"};
+            for (int i = 0; i < 4; i++) {
+                long ms = closes.get(i).get(10, TimeUnit.SECONDS);
+                assertTrue(ms >= 1_000 && ms <= 1_500, names[i] + " closed after " + ms + " ms, expected 1,000..1,500");
+            }
+            awaitCounts(server, "open=0, evicted=0, timedOut=4");
+            for (Socket s : sockets) {
+                s.close();
+            }
+            assertEquals(200, status(get(server.port(), "/hello")), "still serving");
+        } finally {
+            watchers.shutdownNow();
+            server.close();
+        }
+    }
+
+    /** With an allow-list, other addresses are closed at accept: no answer, not even an error status. */
+    @Test
+    void addressesOutsideTheAllowListAreClosedAtAccept() throws Exception {
+        HttpFloodTest.requireLoopbackAddress(HttpFloodTest.loopback(2));
+        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, new HttpServer.Limits(Duration.ofSeconds(5), 10, 10,
+                List.of(Cidr.parse("127.0.0.2/32"), Cidr.parse("10.0.0.0/8"))));
+        try {
+            try (Socket allowed = connect(2, server.port())) {
+                assertEquals(200, status(request(allowed, "/hello")));
+            }
+            try (Socket other = connect(1, server.port())) {
+                String answer;
+                try {
+                    answer = request(other, "/hello");
+                } catch (java.io.IOException reset) {
+                    answer = "";
+                }
+                assertEquals("", answer, "127.0.0.1 is not in the allow-list");
+            }
+            awaitCounts(server, "evicted=0, timedOut=0, notAllowed=1");
         } finally {
             server.close();
         }
