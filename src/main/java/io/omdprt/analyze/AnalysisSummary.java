@@ -23,7 +23,8 @@ public final class AnalysisSummary {
         out.printf(Locale.ROOT, "capture: %d file%s, %s, %,d packets (%,d datagrams analysed, %,d skipped, %,d to unknown destinations)%n",
                 c.files().size(), c.files().size() == 1 ? "" : "s", Sizes.bytes(analysis.bytesRead()), c.packetsRead(),
                 c.datagramsAnalysed(), skipped, c.unknownDatagrams());
-        out.printf(Locale.ROOT, "  from %s to %s%n", orNone(c.first()), orNone(c.last()));
+        io.omdprt.time.DisplayTime t = io.omdprt.time.DisplayTime.of(report.window().zone());
+        out.printf(Locale.ROOT, "  from %s to %s%n", orNone(t, c.first()), orNone(t, c.last()));
         out.printf(Locale.ROOT, "analysed in %.2f s: %,.0f packets/s, %,.1f MB/s%n", seconds, c.packetsRead() / seconds,
                 analysis.bytesRead() / 1e6 / seconds);
         for (String warning : notConsecutive(c.files())) {
@@ -32,8 +33,11 @@ public final class AnalysisSummary {
         if (c.first() != null && outside(report.window(), c)) {
             out.println("warning: the capture does not overlap window " + report.window().name() + ": nothing in it is reported");
         }
-        out.printf("%nwindow %s (%s to %s): %s%n", report.window().name(), report.window().start(), report.window().end(),
-                report.verdict());
+        out.printf("%nwindow %s (%s to %s): %s%n", report.window().name(), t.dateTime(report.window().start()),
+                t.dateTime(report.window().end()), report.verdict());
+        for (String reason : report.reasons()) {
+            out.println("  " + reason);
+        }
         out.printf("%-14s %-8s %-7s %12s %10s %10s %9s %13s%n", "feed", "channel", "verdict", "packets", "real loss", "line gaps",
                 "outages", "line outages");
         for (ReportModel.Feed f : report.feeds()) {
@@ -53,8 +57,8 @@ public final class AnalysisSummary {
         return Instant.parse(c.last()).isBefore(Instant.parse(w.start())) || !Instant.parse(c.first()).isBefore(Instant.parse(w.end()));
     }
 
-    private static String orNone(String time) {
-        return time == null ? "none" : time;
+    private static String orNone(io.omdprt.time.DisplayTime t, String time) {
+        return time == null ? "none" : t.dateTime(time);
     }
 
     private static long packets(Analysis analysis, String feed, String channel) {

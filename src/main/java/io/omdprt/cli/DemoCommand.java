@@ -12,6 +12,7 @@ import io.omdprt.monitor.Monitor;
 import io.omdprt.monitor.MonitoredChannel;
 import io.omdprt.net.MulticastSender;
 import io.omdprt.net.ReceiverException;
+import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
 import io.omdprt.sim.DemoScript;
 import io.omdprt.sim.FaultDetection;
@@ -111,6 +112,14 @@ final class DemoCommand implements Callable<Integer> {
                 monitor.windows().close(windowName, Instant.now());
                 try {
                     ReportWriter.Written written = report.get(15, TimeUnit.SECONDS);
+                    ReportModel model = ReportWriter.readJson(written.json());
+                    out.printf("%nThe rehearsal's report says %s (the verdict policy of every PRT window report):%n", model.verdict());
+                    for (ReportModel.Feed f : model.feeds()) {
+                        for (ReportModel.Channel c : f.channels()) {
+                            out.printf("  %-5s %-16s %s%n", c.verdict(), f.name() + "/" + c.channel(),
+                                    c.reasons().isEmpty() ? "nothing to report" : String.join("; ", c.reasons()));
+                        }
+                    }
                     out.printf("%nReport of window %s:%n  %s%n  %s%n  %s%n", windowName, written.html().toAbsolutePath(),
                             written.markdown().toAbsolutePath(), written.json().toAbsolutePath());
                 } catch (TimeoutException | ExecutionException e) {

@@ -66,7 +66,7 @@ public final class Monitor implements AutoCloseable {
         this.windows = new WindowSchedule(config.windows());
         this.recorder = new Recorder(config, windows, new EpochClock(clock), Metrics.VERSION);
         List<EventSink> sinks = new ArrayList<>();
-        sinks.add(new EventLog());
+        sinks.add(new EventLog(config.display()));
         sinks.add(recorder.journal());
         sinks.addAll(extensions.eventSinks());
         EventSink[] all = sinks.toArray(new EventSink[0]);
