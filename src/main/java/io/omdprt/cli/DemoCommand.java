@@ -44,25 +44,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the simulator and the monitor together on loopback with a rehearsal script,",
-            "show a live table each second, and end with every injected fault next to what was detected.",
+        description = {"Run the simulator and the monitor together on loopback with a rehearsal script.",
+            "Shows a live table each second and ends with every injected fault next to what was detected.",
             "Exit 0 when every fault was detected, 1 when one was missed."})
 final class DemoCommand implements Callable<Integer> {
     static final String CONFIG_RESOURCE = "config/demo.yaml";
 
     @Option(names = "--duration", paramLabel = "D", defaultValue = "2m",
-            description = "Length of the rehearsal, at least 20s (default 2m).")
+            description = "Length of the rehearsal, at least 20s (default 2m); a bare number means seconds.")
     String duration;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "-1",
-            description = "HTTP port for /metrics and the status page (default: the config's 9466, or any free one).")
+            description = "HTTP port for /metrics and the status page (default: 9466, or a free one when 9466 is taken).")
     int port;
 
     @Option(names = "--quiet", description = "No live table, only the summary.")
     boolean quiet;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "data",
-            description = "Where the journal and the report go (DIR/journal, DIR/reports). Default: data")
+            description = "Where the journal and the report go (DIR/journal, DIR/reports). Default: data.")
     Path output;
 
     private final PrintStream out = System.out;
@@ -73,9 +73,9 @@ final class DemoCommand implements Callable<Integer> {
         Scenario scenario;
         config = config.withOutput(new JournalConfig(output.resolve("journal"), config.journal().retentionDays()),
                 output.resolve("reports"));
-        Duration d = Durations.parse(duration);
+        Duration d = Durations.parseOption(duration);
         if (d == null) {
-            throw new ConfigException("--duration", "", "expected a duration such as 30s or 2m, got '" + duration + "'");
+            throw new ConfigException("--duration", "", "expected a duration such as 30s, 2m or 30 (seconds), got '" + duration + "'");
         }
         scenario = DemoScript.build(d, config);
         EventRecorder recorder = new EventRecorder();

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         description = {"Rebuild a PRT window's report (JSON, Markdown, HTML) from a journal folder.",
             "The window comes from the journal's window records, or from --config."})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "JOURNAL", description = "The journal folder (the config's journal.dir).")
+    @Parameters(paramLabel = "JOURNAL", description = "The journal folder (dir in the journal section of the config).")
     Path journalDir;
 
     @Option(names = "--window", paramLabel = "NAME", description = "The window to report on (needed when the journal has several).")

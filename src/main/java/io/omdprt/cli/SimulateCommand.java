@@ -38,7 +38,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--script", paramLabel = "FILE", description = "A fault script (see config/scenarios/). Without one: clean traffic.")
     Path script;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Length of a run without a script (default 60s), e.g. 90s, 5m.")
+    @Option(names = "--duration", paramLabel = "D", description = "Length of a run without a script (default 60s), for example 90s or 5m; a bare number means seconds.")
     String duration;
 
     @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1.0",
@@ -83,9 +83,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (script != null) {
             scenario = ScenarioLoader.load(script, config, timeScale);
         } else {
-            Duration d = duration == null ? Duration.ofSeconds(60) : Durations.parse(duration);
+            Duration d = duration == null ? Duration.ofSeconds(60) : Durations.parseOption(duration);
             if (d == null || d.isZero() || d.isNegative()) {
-                throw new ConfigException("--duration", "", "expected a duration such as 90s or 5m, got '" + duration + "'");
+                throw new ConfigException("--duration", "", "expected a duration such as 90s, 5m or 90 (seconds), got '" + duration + "'");
             }
             scenario = new Scenario("clean traffic", "no faults", d, rate, Map.of(), List.of());
         }

@@ -11,17 +11,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "window", mixinStandardHelpOptions = true,
-        description = {"Open or close an ad-hoc PRT window (a rehearsal) on a running monitor, through its",
-            "token-guarded POST /api/windows. The token is the monitor config's http.window-token."})
+        description = {"Open or close an ad-hoc PRT window (a rehearsal) on a running monitor.",
+            "It posts to the monitor's token-guarded /api/windows; the token is window-token in the http section of the"
+                + " monitor's config."})
 final class WindowCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ACTION", description = "open or close")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "What to do: open or close.")
     String action;
 
-    @Parameters(index = "1", paramLabel = "NAME", description = "The window's name, e.g. rehearsal-1")
+    @Parameters(index = "1", paramLabel = "NAME", description = "The window's name, for example rehearsal-1.")
     String name;
 
     @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:9466",
-            description = "The monitor's HTTP address. Default http://127.0.0.1:9466")
+            description = "The monitor's HTTP address. Default http://127.0.0.1:9466.")
     String url;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "The window token (or set OMD_WINDOW_TOKEN).")
