@@ -53,7 +53,15 @@ class ConfigRejectionTest {
             new Case("duplicate group:port", "239.255.250.2", "239.255.250.1", l1 + "group", "expected each group:port once"),
             new Case("duplicate line name", "{ name: B", "{ name: A", l1 + "name", "expected a line name unique"),
             new Case("overlapping windows", "2024-01-13", "2024-01-06", "windows[1].start", "expected windows that do not overlap"),
-            new Case("invalid YAML", "feeds:", "feeds: [", "(top level)", "expected valid YAML"));
+            new Case("duplicate window name", "name: PRT2", "name: PRT1", "windows[1].name",
+                "expected a unique window name; 'PRT1' is also used by windows[0]"),
+            new Case("unclosed bracket", "feeds:", "feeds: [", "line 7, column 3",
+                "unclosed '[' or '{' above: found '-' where a value inside the brackets was expected"),
+            new Case("list item where a key was expected", "    interface: 127.0.0.1", "    interface: 127.0.0.1\n    - oops",
+                "line 10, column 5", "indentation: a list item where a key was expected"),
+            new Case("tab", "    protocol: omd-c", "\tprotocol: omd-c", "line 8, column 1", "a tab: YAML is indented with spaces only"),
+            new Case("duplicate key", "    protocol: omd-c", "    protocol: omd-c\n    protocol: omd-cc", "line 9, column 5",
+                "duplicate key 'protocol'"));
     }
 
     @ParameterizedTest(name = "{0}")
