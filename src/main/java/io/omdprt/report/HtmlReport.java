@@ -1,5 +1,6 @@
 package io.omdprt.report;
 
+import io.omdprt.text.Counts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,10 +51,10 @@ public final class HtmlReport {
             for (ReportModel.Channel c : f.channels()) {
                 h.append("<tr class=\"").append(c.verdict()).append("\"><td>").append(esc(f.name())).append("</td><td>")
                         .append(esc(c.channel())).append("</td><td>").append(c.verdict()).append("</td><td>")
-                        .append(c.arbitratedMissingMessages()).append("</td><td>").append(c.outages()).append("</td><td>")
-                        .append(c.lines().stream().mapToLong(ReportModel.Line::gaps).sum()).append("</td><td>")
-                        .append(c.lines().stream().mapToLong(ReportModel.Line::outages).sum()).append("</td><td>")
-                        .append(c.socketDrops()).append("</td></tr>\n");
+                        .append(n(c.arbitratedMissingMessages())).append("</td><td>").append(n(c.outages())).append("</td><td>")
+                        .append(n(c.lines().stream().mapToLong(ReportModel.Line::gaps).sum())).append("</td><td>")
+                        .append(n(c.lines().stream().mapToLong(ReportModel.Line::outages).sum())).append("</td><td>")
+                        .append(n(c.socketDrops())).append("</td></tr>\n");
             }
         }
         h.append("</table>\n");
@@ -153,9 +154,9 @@ public final class HtmlReport {
         h.append("<table><tr><th>line</th><th>site</th><th>gaps</th><th>missing messages</th><th>outages</th><th>time down</th>")
                 .append("<th>local drops</th></tr>");
         for (ReportModel.Line l : c.lines()) {
-            h.append("<tr><td>").append(esc(l.line())).append("</td><td>").append(esc(l.site())).append("</td><td>").append(l.gaps())
-                    .append("</td><td>").append(l.missingMessages()).append("</td><td>").append(l.outages()).append("</td><td>")
-                    .append(MarkdownReport.seconds(l.outageSeconds())).append("</td><td>").append(l.socketDrops()).append("</td></tr>");
+            h.append("<tr><td>").append(esc(l.line())).append("</td><td>").append(esc(l.site())).append("</td><td>").append(n(l.gaps()))
+                    .append("</td><td>").append(n(l.missingMessages())).append("</td><td>").append(n(l.outages())).append("</td><td>")
+                    .append(MarkdownReport.seconds(l.outageSeconds())).append("</td><td>").append(n(l.socketDrops())).append("</td></tr>");
         }
         h.append("</table>\n");
         if (!c.gaps().isEmpty()) {
@@ -163,7 +164,7 @@ public final class HtmlReport {
             for (ReportModel.Gap g : c.gaps()) {
                 h.append("<tr").append(g.line() == null ? " class=\"FAIL\"" : "").append("><td>").append(esc(g.time())).append("</td><td>")
                         .append(g.line() == null ? "every line (real loss)" : esc(g.line())).append("</td><td>").append(g.fromSeq())
-                        .append("–").append(g.toSeq()).append("</td><td>").append(g.messages()).append("</td></tr>");
+                        .append("–").append(g.toSeq()).append("</td><td>").append(n(g.messages())).append("</td></tr>");
             }
             h.append("</table>\n");
         }
@@ -193,25 +194,26 @@ public final class HtmlReport {
         h.append("<table>");
         row(h, "first datagram", esc(MarkdownReport.orNone(c.first())));
         row(h, "last datagram", esc(MarkdownReport.orNone(c.last())));
-        row(h, "packets read", Long.toString(c.packetsRead()));
-        row(h, "datagrams analysed", Long.toString(c.datagramsAnalysed()));
-        row(h, "skipped", Long.toString(c.skipped().values().stream().mapToLong(Long::longValue).sum()));
-        row(h, "to unknown destinations", c.unknownDatagrams() + " datagrams, " + c.unknownDestinations() + " destinations");
+        row(h, "packets read", n(c.packetsRead()));
+        row(h, "datagrams analysed", n(c.datagramsAnalysed()));
+        row(h, "skipped", n(c.skipped().values().stream().mapToLong(Long::longValue).sum()));
+        row(h, "to unknown destinations", Counts.of(c.unknownDatagrams(), "datagram") + ", "
+                + Counts.of(c.unknownDestinations(), "destination"));
         h.append("</table>\n<table><tr><th>file</th><th>format</th><th>link type</th><th>bytes</th><th>packets</th><th>first</th>")
                 .append("<th>last</th></tr>");
         for (ReportModel.CaptureFile f : c.files()) {
             h.append("<tr><td>").append(esc(f.path())).append("</td><td>").append(esc(f.format())).append("</td><td>")
-                    .append(esc(f.linkType())).append("</td><td>").append(f.bytes()).append("</td><td>").append(f.packets())
+                    .append(esc(f.linkType())).append("</td><td>").append(n(f.bytes())).append("</td><td>").append(n(f.packets()))
                     .append("</td><td>").append(esc(MarkdownReport.orNone(f.first()))).append("</td><td>")
                     .append(esc(MarkdownReport.orNone(f.last()))).append("</td></tr>");
         }
         h.append("</table>\n<table class=\"skipped\"><tr><th>skipped because</th><th>packets</th></tr>");
-        c.skipped().forEach((reason, n) -> h.append("<tr><td>").append(esc(reason)).append("</td><td>").append(n).append("</td></tr>"));
+        c.skipped().forEach((reason, n) -> h.append("<tr><td>").append(esc(reason)).append("</td><td>").append(n(n)).append("</td></tr>"));
         h.append("</table>\n");
         if (!c.topUnknownDestinations().isEmpty()) {
             h.append("<table class=\"unknown\"><tr><th>unknown destination</th><th>datagrams</th></tr>");
             for (ReportModel.Destination d : c.topUnknownDestinations()) {
-                h.append("<tr><td>").append(esc(d.destination())).append("</td><td>").append(d.datagrams()).append("</td></tr>");
+                h.append("<tr><td>").append(esc(d.destination())).append("</td><td>").append(n(d.datagrams())).append("</td></tr>");
             }
             h.append("</table>\n");
         }
@@ -219,6 +221,11 @@ public final class HtmlReport {
 
     private static void row(StringBuilder h, String key, String valueHtml) {
         h.append("<tr><th>").append(key).append("</th><td>").append(valueHtml).append("</td></tr>");
+    }
+
+    /** A count with thousands separators. */
+    private static String n(long count) {
+        return Counts.number(count);
     }
 
     private static String fmt(double v) {
