@@ -3,6 +3,7 @@ package io.omdprt.cli;
 import io.omdprt.config.ConfigException;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.Durations;
+import io.omdprt.config.FreshEndpoints;
 import io.omdprt.config.HttpConfig;
 import io.omdprt.config.JournalConfig;
 import io.omdprt.config.MonitorConfig;
@@ -69,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MonitorConfig config = loadDemoConfig();
+        // Groups and ports of its own on every run: two demos (or a demo and a test) on one host never hear each other.
+        MonitorConfig config = FreshEndpoints.of(loadDemoConfig());
         Scenario scenario;
         config = config.withOutput(new JournalConfig(output.resolve("journal"), config.journal().retentionDays()),
                 output.resolve("reports"));
@@ -81,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         EventRecorder recorder = new EventRecorder();
         Monitor monitor;
         try {
-            monitor = startMonitor(config, recorder);
+            monitor = startMonitor(config, port, new Monitor.Extensions(List.of(recorder)), System.err);
         } catch (ReceiverException | IllegalStateException e) {
             System.err.println("cannot start the monitor: " + e.getMessage());
             return Main.FAILURE;
@@ -135,17 +137,23 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private Monitor startMonitor(MonitorConfig config, EventRecorder recorder) throws ReceiverException, InterruptedException {
+    /**
+     * Starts the monitor on HTTP port {@code port}, or with -1 on the config's port (9466) and, when that is taken, on a
+     * free one, which it says on {@code err}.
+     */
+    static Monitor startMonitor(MonitorConfig config, int port, Monitor.Extensions extensions, PrintStream err)
+            throws ReceiverException, InterruptedException {
         HttpConfig http = config.http();
-        Monitor.Extensions extensions = new Monitor.Extensions(List.of(recorder));
         if (port >= 0) {
             return Monitor.start(config.withHttp(new HttpConfig(http.bind(), port, http.windowToken())), extensions);
         }
         try {
             return Monitor.start(config, extensions);
         } catch (IllegalStateException busy) {
-            System.err.printf("port %d is busy (%s); using any free port%n", http.port(), busy.getMessage());
-            return Monitor.start(config.withHttp(new HttpConfig(http.bind(), 0, http.windowToken())), extensions);
+            Monitor monitor = Monitor.start(config.withHttp(new HttpConfig(http.bind(), 0, http.windowToken())), extensions);
+            err.printf("port %d is taken (%s); the status page and /metrics are on port %d instead%n", http.port(),
+                    busy.getMessage(), monitor.httpPort());
+            return monitor;
         }
     }
 
