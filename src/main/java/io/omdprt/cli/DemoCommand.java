@@ -9,7 +9,6 @@ import io.omdprt.config.JournalConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.EventRecorder;
 import io.omdprt.monitor.Monitor;
-import io.omdprt.monitor.MonitoredChannel;
 import io.omdprt.net.MulticastSender;
 import io.omdprt.net.ReceiverException;
 import io.omdprt.report.ReportWriter;
@@ -21,9 +20,6 @@ import io.omdprt.sim.Observed;
 import io.omdprt.sim.Scenario;
 import io.omdprt.sim.Simulator;
 import io.omdprt.sim.TruthCheck;
-import io.omdprt.track.ChannelCounter;
-import io.omdprt.track.LineCounter;
-import io.omdprt.track.LineTracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -158,26 +154,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void printTable(Monitor monitor, long seconds) {
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "t=%3ds  %-16s %-11s %-9s %-11s %-6s %s%n", seconds, "channel", "lines",
-                "state", "line gaps", "lost", "last packet"));
-        long now = monitor.clock().nanoTime();
-        for (MonitoredChannel c : monitor.channels().channels()) {
-            StringBuilder lines = new StringBuilder();
-            StringBuilder gaps = new StringBuilder();
-            StringBuilder age = new StringBuilder();
-            for (LineTracker l : c.tracker().lines()) {
-                lines.append(l.name()).append(l.isUp() ? " up " : " DOWN ");
-                gaps.append(gaps.length() == 0 ? "" : "/").append(l.get(LineCounter.GAPS));
-                long last = l.get(LineCounter.LAST_ARRIVAL_NANOS);
-                age.append(age.length() == 0 ? "" : " ").append(last == 0 ? "never"
-                        : String.format(Locale.ROOT, "%.1fs", Math.max(0, now - last) / 1e9));
-            }
-            long lost = c.tracker().get(ChannelCounter.ARBITRATED_MISSING_MESSAGES);
-            b.append(String.format(Locale.ROOT, "        %-16s %-11s %-9s %-11s %-6d %s%n", c, lines.toString().trim(),
-                    c.tracker().isUp() ? (lost > 0 ? "LOSS" : "ok") : "DOWN", gaps, lost, age));
-        }
-        out.print(b.append('\n'));
+        out.print(LiveTable.render(seconds, LiveTable.rows(monitor.channels().channels()), monitor.clock().nanoTime()));
     }
 
     private int summarize(Monitor monitor, GroundTruth truth, EventRecorder recorder) throws InterruptedException {
