@@ -2,6 +2,7 @@ package io.omdprt.analyze;
 
 import io.omdprt.monitor.MonitoredChannel;
 import io.omdprt.report.ReportModel;
+import io.omdprt.text.Counts;
 import io.omdprt.track.LineCounter;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -20,9 +21,9 @@ public final class AnalysisSummary {
         ReportModel.Capture c = report.capture();
         long skipped = c.skipped().values().stream().mapToLong(Long::longValue).sum();
         double seconds = Math.max(elapsedNanos, 1) / 1e9;
-        out.printf(Locale.ROOT, "capture: %d file%s, %s, %,d packets (%,d datagrams analysed, %,d skipped, %,d to unknown destinations)%n",
-                c.files().size(), c.files().size() == 1 ? "" : "s", Sizes.bytes(analysis.bytesRead()), c.packetsRead(),
-                c.datagramsAnalysed(), skipped, c.unknownDatagrams());
+        out.printf(Locale.ROOT, "capture: %s, %s, %s (%s analysed, %s skipped, %s to unknown destinations)%n",
+                Counts.of(c.files().size(), "file"), Sizes.bytes(analysis.bytesRead()), Counts.of(c.packetsRead(), "packet"),
+                Counts.of(c.datagramsAnalysed(), "datagram"), Counts.number(skipped), Counts.number(c.unknownDatagrams()));
         io.omdprt.time.DisplayTime t = io.omdprt.time.DisplayTime.of(report.window().zone());
         out.printf(Locale.ROOT, "  from %s to %s%n", orNone(t, c.first()), orNone(t, c.last()));
         out.printf(Locale.ROOT, "analysed in %.2f s: %,.0f packets/s, %,.1f MB/s%n", seconds, c.packetsRead() / seconds,
@@ -38,11 +39,11 @@ public final class AnalysisSummary {
         for (String reason : report.reasons()) {
             out.println("  " + reason);
         }
-        out.printf("%-14s %-8s %-7s %12s %10s %10s %9s %13s%n", "feed", "channel", "verdict", "packets", "real loss", "line gaps",
-                "outages", "line outages");
+        out.printf("%-14s %-8s %-7s %12s %10s %10s %16s %13s%n", "feed", "channel", "verdict", "packets", "real loss", "line gaps",
+                "channel outages", "line outages");
         for (ReportModel.Feed f : report.feeds()) {
             for (ReportModel.Channel ch : f.channels()) {
-                out.printf(Locale.ROOT, "%-14s %-8s %-7s %,12d %10d %10d %9d %13d%n", f.name(), ch.channel(), ch.verdict(),
+                out.printf(Locale.ROOT, "%-14s %-8s %-7s %,12d %,10d %,10d %,16d %,13d%n", f.name(), ch.channel(), ch.verdict(),
                         packets(analysis, f.name(), ch.channel()), ch.arbitratedMissingMessages(),
                         ch.lines().stream().mapToLong(ReportModel.Line::gaps).sum(), ch.outages(),
                         ch.lines().stream().mapToLong(ReportModel.Line::outages).sum());
@@ -88,8 +89,8 @@ public final class AnalysisSummary {
         for (ReportModel.Destination d : c.topUnknownDestinations().subList(0, Math.min(UNKNOWN_SHOWN, c.topUnknownDestinations().size()))) {
             parts.add(String.format(Locale.ROOT, "%s (%,d)", d.destination(), d.datagrams()));
         }
-        return String.format(Locale.ROOT, "%,d datagrams to %,d destination%s: %s%s", c.unknownDatagrams(), c.unknownDestinations(),
-                c.unknownDestinations() == 1 ? "" : "s", String.join(", ", parts),
+        return String.format(Locale.ROOT, "%s to %s: %s%s", Counts.of(c.unknownDatagrams(), "datagram"),
+                Counts.of(c.unknownDestinations(), "destination"), String.join(", ", parts),
                 c.unknownDestinations() > parts.size() ? ", … (the report lists up to " + CaptureAnalyzer.TOP_UNKNOWN + ")" : "");
     }
 

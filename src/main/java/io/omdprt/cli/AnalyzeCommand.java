@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Analyse pcap or pcapng captures of the configured feeds offline, with the live monitor's trackers"
-                + " and the capture's timestamps as the clock, and write the same report as a live window.",
+        description = {"Analyse pcap or pcapng captures of the configured feeds offline into the same report as a live window.",
+            "The live monitor's trackers read the capture, with the capture's timestamps as the clock.",
             "Several files are one capture, analysed in the order given: they must be consecutive parts (tcpdump -C or -G).",
             "Exit 0 when every file was read, whatever the verdict; 1 when a file is corrupt or truncated (the report of"
                 + " what was read is still written) or no datagram went to a configured line; 2 for bad usage, a bad"
@@ -37,7 +37,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write report.json, .md and .html (default: the config's report folder, analysis-<first file>).")
+            description = "Where to write the report in JSON, Markdown and HTML (default: analysis-<first file> in the config's reports folder).")
     Path out;
 
     @Option(names = "--window", paramLabel = "NAME",

@@ -8,8 +8,13 @@ import io.omdprt.config.FeedConfig;
 import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.config.WindowConfig;
+import io.omdprt.text.Counts;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,18 +28,20 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException {
         MonitorConfig config = new ConfigLoader().load(file);
-        print(config, System.out);
+        print(config, System.out, Instant.now());
         return Main.OK;
     }
 
-    static void print(MonitorConfig c, PrintStream out) {
+    static void print(MonitorConfig c, PrintStream out, Instant now) {
         out.printf("%s: valid%n", c.file());
         out.printf("monitor %s at the %s site; HTTP on %s:%d%s%n", c.instance(), c.site(), c.http().bind(), c.http().port(),
                 c.http().windowToken() == null ? "" : " (window control on)");
-        out.printf("stale after %s, heartbeats every %s, arbitration wait %s; receiver %s, %d thread(s), SO_RCVBUF %d bytes%n",
+        out.printf("stale after %s, heartbeats every %s, arbitration wait %s; receiver %s, %s, SO_RCVBUF %s%n",
                 Durations.format(c.liveness().staleAfter()), Durations.format(c.liveness().heartbeatInterval()),
-                Durations.format(c.arbitrationWait()), c.receiver().transport(), c.receiver().threads(), c.receiver().receiveBuffer());
-        out.printf("journal in %s, kept %d days%n", c.journal().dir(), c.journal().retentionDays());
+                Durations.format(c.arbitrationWait()), c.receiver().transport(), Counts.of(c.receiver().threads(), "thread"),
+                Counts.of(c.receiver().receiveBuffer(), "byte"));
+        out.printf("journal in %s, kept %s; reports in %s%n", c.journal().dir(), Counts.of(c.journal().retentionDays(), "day"),
+                c.reportDir());
         for (WindowConfig w : c.windows()) {
             out.printf("window %s: %s %s-%s %s (%s to %s UTC) %s%n", w.name(), w.date(), w.start(), w.end(), w.zone(),
                     w.startInstant(), w.endInstant(), w.description());
@@ -49,6 +56,19 @@ final class CheckConfigCommand implements Callable<Integer> {
                 }
             }
         }
-        out.printf("%d feeds, %d channels, %d lines%n", c.feeds().size(), c.allChannels().size(), c.lineCount());
+        out.printf("%s, %s, %s%n", Counts.of(c.feeds().size(), "feed"), Counts.of(c.allChannels().size(), "channel"),
+                Counts.of(c.lineCount(), "line"));
+        pastWindowsWarning(c.windows(), now).ifPresent(w -> out.println("warning: " + w));
+    }
+
+    /** A warning when windows are configured and every one of them has ended: likely last PRT's config. */
+    static Optional<String> pastWindowsWarning(List<WindowConfig> windows, Instant now) {
+        if (windows.isEmpty() || windows.stream().anyMatch(w -> w.endInstant().isAfter(now))) {
+            return Optional.empty();
+        }
+        WindowConfig last = windows.stream().max(Comparator.comparing(WindowConfig::endInstant)).orElseThrow();
+        return Optional.of((windows.size() == 1 ? "the configured window has" : "every configured window has") + " ended (the last, "
+                + last.name() + ", on " + last.date() + "): no window will open by itself; add this PRT's windows, or open one"
+                + " with 'window open' or 'monitor --open-window'");
     }
 }

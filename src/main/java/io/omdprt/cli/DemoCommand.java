@@ -3,13 +3,13 @@ package io.omdprt.cli;
 import io.omdprt.config.ConfigException;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.Durations;
+import io.omdprt.config.FreshEndpoints;
 import io.omdprt.config.HttpConfig;
 import io.omdprt.config.JournalConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.EventRecorder;
 import io.omdprt.journal.JournalLock;
 import io.omdprt.monitor.Monitor;
-import io.omdprt.monitor.MonitoredChannel;
 import io.omdprt.net.MulticastSender;
 import io.omdprt.net.ReceiverException;
 import io.omdprt.report.ReportModel;
@@ -22,9 +22,6 @@ import io.omdprt.sim.Observed;
 import io.omdprt.sim.Scenario;
 import io.omdprt.sim.Simulator;
 import io.omdprt.sim.TruthCheck;
-import io.omdprt.track.ChannelCounter;
-import io.omdprt.track.LineCounter;
-import io.omdprt.track.LineTracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -46,44 +43,45 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the simulator and the monitor together on loopback with a rehearsal script,",
-            "show a live table each second, and end with every injected fault next to what was detected.",
+        description = {"Run the simulator and the monitor together on loopback with a rehearsal script.",
+            "Shows a live table each second and ends with every injected fault next to what was detected.",
             "Exit 0 when every fault was detected, 1 when one was missed."})
 final class DemoCommand implements Callable<Integer> {
     static final String CONFIG_RESOURCE = "config/demo.yaml";
 
     @Option(names = "--duration", paramLabel = "D", defaultValue = "2m",
-            description = "Length of the rehearsal, at least 20s (default 2m).")
+            description = "Length of the rehearsal, at least 20s (default 2m); a bare number means seconds.")
     String duration;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "-1",
-            description = "HTTP port for /metrics and the status page (default: the config's 9466, or any free one).")
+            description = "HTTP port for /metrics and the status page (default: 9466, or a free one when 9466 is taken).")
     int port;
 
     @Option(names = "--quiet", description = "No live table, only the summary.")
     boolean quiet;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "data",
-            description = "Where the journal and the report go (DIR/journal, DIR/reports). Default: data")
+            description = "Where the journal and the report go (DIR/journal, DIR/reports). Default: data.")
     Path output;
 
     private final PrintStream out = System.out;
 
     @Override
     public Integer call() throws Exception {
-        MonitorConfig config = loadDemoConfig();
+        // Groups and ports of its own on every run: two demos (or a demo and a test) on one host never hear each other.
+        MonitorConfig config = FreshEndpoints.of(loadDemoConfig());
         Scenario scenario;
         config = config.withOutput(new JournalConfig(output.resolve("journal"), config.journal().retentionDays()),
                 output.resolve("reports"));
-        Duration d = Durations.parse(duration);
+        Duration d = Durations.parseOption(duration);
         if (d == null) {
-            throw new ConfigException("--duration", "", "expected a duration such as 30s or 2m, got '" + duration + "'");
+            throw new ConfigException("--duration", "", "expected a duration such as 30s, 2m or 30 (seconds), got '" + duration + "'");
         }
         scenario = DemoScript.build(d, config);
         EventRecorder recorder = new EventRecorder();
         Monitor monitor;
         try {
-            monitor = startMonitor(config, recorder);
+            monitor = startMonitor(config, port, new Monitor.Extensions(List.of(recorder)), System.err);
         } catch (ReceiverException | IllegalStateException | JournalLock.LockedException e) {
             System.err.println("cannot start the monitor: " + e.getMessage());
             return Main.FAILURE;
@@ -145,42 +143,28 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private Monitor startMonitor(MonitorConfig config, EventRecorder recorder)
+    /**
+     * Starts the monitor on HTTP port {@code port}, or with -1 on the config's port (9466) and, when that is taken, on a
+     * free one, which it says on {@code err}.
+     */
+    static Monitor startMonitor(MonitorConfig config, int port, Monitor.Extensions extensions, PrintStream err)
             throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
         HttpConfig http = config.http();
-        Monitor.Extensions extensions = new Monitor.Extensions(List.of(recorder));
         if (port >= 0) {
-            return Monitor.start(config.withHttp(new HttpConfig(http.bind(), port, http.windowToken())), extensions);
+            return Monitor.start(config.withHttp(http.withPort(port)), extensions);
         }
         try {
             return Monitor.start(config, extensions);
         } catch (IllegalStateException busy) {
-            System.err.printf("port %d is busy (%s); using any free port%n", http.port(), busy.getMessage());
-            return Monitor.start(config.withHttp(new HttpConfig(http.bind(), 0, http.windowToken())), extensions);
+            Monitor monitor = Monitor.start(config.withHttp(http.withPort(0)), extensions);
+            err.printf("port %d is taken (%s); the status page and /metrics are on port %d instead%n", http.port(),
+                    busy.getMessage(), monitor.httpPort());
+            return monitor;
         }
     }
 
     private void printTable(Monitor monitor, long seconds) {
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "t=%3ds  %-16s %-11s %-9s %-11s %-6s %s%n", seconds, "channel", "lines",
-                "state", "line gaps", "lost", "last packet"));
-        long now = monitor.clock().nanoTime();
-        for (MonitoredChannel c : monitor.channels().channels()) {
-            StringBuilder lines = new StringBuilder();
-            StringBuilder gaps = new StringBuilder();
-            StringBuilder age = new StringBuilder();
-            for (LineTracker l : c.tracker().lines()) {
-                lines.append(l.name()).append(l.isUp() ? " up " : " DOWN ");
-                gaps.append(gaps.length() == 0 ? "" : "/").append(l.get(LineCounter.GAPS));
-                long last = l.get(LineCounter.LAST_ARRIVAL_NANOS);
-                age.append(age.length() == 0 ? "" : " ").append(last == 0 ? "never"
-                        : String.format(Locale.ROOT, "%.1fs", Math.max(0, now - last) / 1e9));
-            }
-            long lost = c.tracker().get(ChannelCounter.ARBITRATED_MISSING_MESSAGES);
-            b.append(String.format(Locale.ROOT, "        %-16s %-11s %-9s %-11s %-6d %s%n", c, lines.toString().trim(),
-                    c.tracker().isUp() ? (lost > 0 ? "LOSS" : "ok") : "DOWN", gaps, lost, age));
-        }
-        out.print(b.append('\n'));
+        out.print(LiveTable.render(seconds, LiveTable.rows(monitor.channels().channels()), monitor.clock().nanoTime()));
     }
 
     private int summarize(Monitor monitor, GroundTruth truth, EventRecorder recorder) throws InterruptedException {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "omd-prt-monitor",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Watches HKEX OMD-C / OMD-CC multicast feeds during Post Release Tests and reports data loss.",
+        description = {"Watches HKEX OMD-C / OMD-CC multicast feeds during Post Release Tests and reports data loss.",
+            "With no command it runs the demo, and options without a command are the demo's: omd-prt-monitor --duration 30s."},
         subcommands = {DemoCommand.class, MonitorCommand.class, SimulateCommand.class, AnalyzeCommand.class, ReportCommand.class,
             WindowCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -26,8 +27,12 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code (tests call this instead of main). No arguments: the demo. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        if (args.length == 0) {
-            args = new String[] {"demo"};
+        if (startsTheDemo(args)) {
+            // No command: the demo, with whatever options were given (the README's "omd-prt-monitor --duration 30s").
+            String[] demo = new String[args.length + 1];
+            demo[0] = "demo";
+            System.arraycopy(args, 0, demo, 1, args.length);
+            args = demo;
         }
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_USAGE : FAILURE);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
@@ -40,6 +45,15 @@ public final class Main implements Runnable {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /** No arguments, or options that are not the top level's own (help, version) before any command. */
+    static boolean startsTheDemo(String... args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String first = args[0];
+        return first.startsWith("-") && !first.matches("-[hV]+|--help|--version");
     }
 
     @Override

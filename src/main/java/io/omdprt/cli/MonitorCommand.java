@@ -1,5 +1,6 @@
 package io.omdprt.cli;
 
+import io.omdprt.text.Counts;
 import io.omdprt.config.ConfigException;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.MonitorConfig;
@@ -52,8 +53,8 @@ final class MonitorCommand implements Callable<Integer> {
             monitor.close();
             stopped.countDown();
         }, "omd-shutdown"));
-        System.err.printf("monitoring %d lines; status page http://%s:%d/ (Ctrl-C to stop)%n",
-                config.lineCount(), config.http().bind(), monitor.httpPort());
+        System.err.printf("monitoring %s; status page http://%s:%d/ (Ctrl-C to stop)%n",
+                Counts.of(config.lineCount(), "line"), config.http().bind(), monitor.httpPort());
         stopped.await();
         return Main.OK;
     }

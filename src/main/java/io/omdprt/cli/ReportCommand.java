@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
             "Without --window it lists the journal's window instances and rebuilds the report when there is only one. "
                 + "A window name used more than once gives one report per instance, each in its own folder."})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "JOURNAL", description = "The journal folder (the config's journal.dir).")
+    @Parameters(paramLabel = "JOURNAL", description = "The journal folder (dir in the journal section of the config).")
     Path journalDir;
 
     @Option(names = "--window", paramLabel = "NAME", description = "The window to report on (every instance of that name).")

@@ -1,5 +1,6 @@
 package io.omdprt.cli;
 
+import io.omdprt.text.Counts;
 import io.omdprt.config.ConfigException;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.Durations;
@@ -38,7 +39,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--script", paramLabel = "FILE", description = "A fault script (see config/scenarios/). Without one: clean traffic.")
     Path script;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Length of a run without a script (default 60s), e.g. 90s, 5m.")
+    @Option(names = "--duration", paramLabel = "D", description = "Length of a run without a script (default 60s), for example 90s or 5m; a bare number means seconds.")
     String duration;
 
     @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1.0",
@@ -83,9 +84,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (script != null) {
             scenario = ScenarioLoader.load(script, config, timeScale);
         } else {
-            Duration d = duration == null ? Duration.ofSeconds(60) : Durations.parse(duration);
+            Duration d = duration == null ? Duration.ofSeconds(60) : Durations.parseOption(duration);
             if (d == null || d.isZero() || d.isNegative()) {
-                throw new ConfigException("--duration", "", "expected a duration such as 90s or 5m, got '" + duration + "'");
+                throw new ConfigException("--duration", "", "expected a duration such as 90s, 5m or 90 (seconds), got '" + duration + "'");
             }
             scenario = new Scenario("clean traffic", "no faults", d, rate, Map.of(), List.of());
         }
@@ -129,7 +130,7 @@ final class SimulateCommand implements Callable<Integer> {
                 removeHook(hook);
             }
             truth.write(truthOut);
-            System.err.printf("%s: %d faults injected; ground truth in %s%n", scenario.name(), truth.faults.size(),
+            System.err.printf("%s: %s injected; ground truth in %s%n", scenario.name(), Counts.of(truth.faults.size(), "fault"),
                     truthOut.toAbsolutePath());
         } catch (IOException | UncheckedIOException e) {
             // A full disk under --pcap-out, an unwritable --truth-out, a send refused by the kernel.
@@ -137,7 +138,7 @@ final class SimulateCommand implements Callable<Integer> {
             return Main.FAILURE;
         }
         if (capture != null) {
-            System.err.printf("%d datagrams written to %s%n", capture.datagrams(), pcapOut.toAbsolutePath());
+            System.err.printf("%s written to %s%n", Counts.of(capture.datagrams(), "datagram"), pcapOut.toAbsolutePath());
         }
         return Main.OK;
     }
@@ -157,8 +158,8 @@ final class SimulateCommand implements Callable<Integer> {
             try {
                 while (!simulator.scenarioDone()) {
                     Thread.sleep(10_000);
-                    System.err.printf("simulating: %3.0f%% of %d s, %d faults injected%n", simulator.progress() * 100,
-                            scenario.duration().toSeconds(), simulator.truth().faults.size());
+                    System.err.printf("simulating: %3.0f%% of %d s, %s injected%n", simulator.progress() * 100,
+                            scenario.duration().toSeconds(), Counts.of(simulator.truth().faults.size(), "fault"));
                 }
             } catch (InterruptedException done) {
                 // The run is over.

@@ -80,9 +80,7 @@ public final class ConfigLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file, "", "expected valid YAML: " + e.getOriginalMessage().replace('\n', ' ')
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
+            throw YamlErrors.of(file, text, e);
         }
         if (root == null || root.isMissingNode()) {
             throw new ConfigException(file, "", "expected a YAML mapping, but the file is empty");
@@ -212,8 +210,9 @@ public final class ConfigLoader {
         Map<String, String> names = new HashMap<>();
         for (Section w : sections) {
             String name = name(w, "name");
-            if (names.put(name, w.path()) != null) {
-                throw w.error("name", "expected a unique window name; '" + name + "' is also used by " + names.get(name));
+            String first = names.putIfAbsent(name, w.path());
+            if (first != null) {
+                throw w.error("name", "expected a unique window name; '" + name + "' is also used by " + first);
             }
             LocalDate date;
             try {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 /** Durations as people write them in config: 250ms, 2s, 1.5s, 5m, 1h. */
 public final class Durations {
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
     private Durations() {
@@ -34,6 +35,16 @@ public final class Durations {
                 break;
         }
         return Duration.ofNanos(Math.round(millis * 1_000_000));
+    }
+
+    /**
+     * A duration given on the command line: as {@link #parse}, and a bare number means seconds ({@code --duration 30}).
+     *
+     * @return the duration, or null when the text is not one
+     */
+    public static Duration parseOption(String text) {
+        String t = text.trim();
+        return parse(BARE_NUMBER.matcher(t).matches() ? t + "s" : t);
     }
 
     /** The shortest exact form: 250ms, 2s, 5m. */

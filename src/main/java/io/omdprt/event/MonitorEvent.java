@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param window    window name (window events)
  * @param until     scheduled end of a window (window_start)
  * @param detail    free text: version, reason, description, the monitored lines
- * @param counts    counter values of a channel and its lines (counters events; see {@link Counts})
+ * @param counts    counter values of a channel and its lines (counters events; see {@link CounterKeys})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitorEvent(Instant time, EventType type, String feed, String channel, String line, String site,

@@ -1,6 +1,6 @@
 package io.omdprt.monitor;
 
-import io.omdprt.event.Counts;
+import io.omdprt.event.CounterKeys;
 import io.omdprt.metrics.SocketStats;
 import io.omdprt.protocol.Malformed;
 import io.omdprt.track.ChannelCounter;
@@ -11,7 +11,7 @@ import io.omdprt.track.LineTracker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads a channel's counters (from any thread) into the keys of a counters event ({@link Counts}). */
+/** Reads a channel's counters (from any thread) into the keys of a counters event ({@link CounterKeys}). */
 public final class CounterSnapshots {
     private CounterSnapshots() {
     }
@@ -19,34 +19,34 @@ public final class CounterSnapshots {
     public static Map<String, Long> of(MonitoredChannel c, SocketStats sockets, long nowNanos) {
         ChannelTracker t = c.tracker();
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put(Counts.ARBITRATED_GAPS, t.get(ChannelCounter.ARBITRATED_GAPS));
-        m.put(Counts.ARBITRATED_MISSING, t.get(ChannelCounter.ARBITRATED_MISSING_MESSAGES));
-        m.put(Counts.MESSAGES, t.uniqueMessages());
-        m.put(Counts.OUTAGES, t.get(ChannelCounter.OUTAGES));
-        m.put(Counts.OUTAGE_NANOS, t.outageNanos(nowNanos));
-        m.put(Counts.RESETS, t.get(ChannelCounter.SEQUENCE_RESETS));
-        m.put(Counts.DR_SIGNALS, t.get(ChannelCounter.DR_SIGNALS));
-        histogram(m, Counts.SKEW, t.skew());
+        m.put(CounterKeys.ARBITRATED_GAPS, t.get(ChannelCounter.ARBITRATED_GAPS));
+        m.put(CounterKeys.ARBITRATED_MISSING, t.get(ChannelCounter.ARBITRATED_MISSING_MESSAGES));
+        m.put(CounterKeys.MESSAGES, t.uniqueMessages());
+        m.put(CounterKeys.OUTAGES, t.get(ChannelCounter.OUTAGES));
+        m.put(CounterKeys.OUTAGE_NANOS, t.outageNanos(nowNanos));
+        m.put(CounterKeys.RESETS, t.get(ChannelCounter.SEQUENCE_RESETS));
+        m.put(CounterKeys.DR_SIGNALS, t.get(ChannelCounter.DR_SIGNALS));
+        histogram(m, CounterKeys.SKEW, t.skew());
         for (LineTracker l : t.lines()) {
             String n = l.name();
-            m.put(Counts.line(n, Counts.PACKETS), l.get(LineCounter.PACKETS));
-            m.put(Counts.line(n, Counts.LINE_MESSAGES), l.get(LineCounter.MESSAGES));
-            m.put(Counts.line(n, Counts.DUPLICATES), l.get(LineCounter.DUPLICATE_MESSAGES));
-            m.put(Counts.line(n, Counts.LATE), l.get(LineCounter.LATE_MESSAGES));
+            m.put(CounterKeys.line(n, CounterKeys.PACKETS), l.get(LineCounter.PACKETS));
+            m.put(CounterKeys.line(n, CounterKeys.LINE_MESSAGES), l.get(LineCounter.MESSAGES));
+            m.put(CounterKeys.line(n, CounterKeys.DUPLICATES), l.get(LineCounter.DUPLICATE_MESSAGES));
+            m.put(CounterKeys.line(n, CounterKeys.LATE), l.get(LineCounter.LATE_MESSAGES));
             long malformed = 0;
             for (Malformed r : Malformed.REASONS) {
                 malformed += l.malformed(r);
             }
-            m.put(Counts.line(n, Counts.MALFORMED), malformed);
-            m.put(Counts.line(n, Counts.GAPS), l.get(LineCounter.GAPS));
-            m.put(Counts.line(n, Counts.MISSING), l.get(LineCounter.MISSING_MESSAGES));
-            m.put(Counts.line(n, Counts.OUTAGES), l.get(LineCounter.OUTAGES));
-            m.put(Counts.line(n, Counts.OUTAGE_NANOS), l.outageNanos(nowNanos));
+            m.put(CounterKeys.line(n, CounterKeys.MALFORMED), malformed);
+            m.put(CounterKeys.line(n, CounterKeys.GAPS), l.get(LineCounter.GAPS));
+            m.put(CounterKeys.line(n, CounterKeys.MISSING), l.get(LineCounter.MISSING_MESSAGES));
+            m.put(CounterKeys.line(n, CounterKeys.OUTAGES), l.get(LineCounter.OUTAGES));
+            m.put(CounterKeys.line(n, CounterKeys.OUTAGE_NANOS), l.outageNanos(nowNanos));
             long drops = sockets.kernelDrops(c.feedName(), c.label(), n);
             if (drops >= 0) {
-                m.put(Counts.line(n, Counts.KERNEL_DROPS), drops);
+                m.put(CounterKeys.line(n, CounterKeys.KERNEL_DROPS), drops);
             }
-            histogram(m, Counts.line(n, Counts.LATENCY), l.latency());
+            histogram(m, CounterKeys.line(n, CounterKeys.LATENCY), l.latency());
         }
         return m;
     }
@@ -57,7 +57,7 @@ public final class CounterSnapshots {
             long n = h.countInBucket(i);
             boolean inf = i == h.bucketCount();
             if (n > 0 || i == h.bucketCount() - 1) {
-                m.put(Counts.bucket(name, inf ? Long.MAX_VALUE : h.upperBoundNanos(i)), n);
+                m.put(CounterKeys.bucket(name, inf ? Long.MAX_VALUE : h.upperBoundNanos(i)), n);
             }
         }
     }

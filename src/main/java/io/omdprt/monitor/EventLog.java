@@ -3,7 +3,7 @@ package io.omdprt.monitor;
 import io.omdprt.event.EventSink;
 import io.omdprt.event.MonitorEvent;
 import io.omdprt.time.DisplayTime;
-import io.omdprt.verdict.Plural;
+import io.omdprt.text.Counts;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +21,9 @@ public final class EventLog implements EventSink {
     public void accept(MonitorEvent e) {
         String where = e.feed() == null ? "" : e.feed() + "/" + e.channel() + (e.line() == null ? "" : " line " + e.line());
         switch (e.type()) {
-            case LINE_GAP -> LOG.info("line gap {}: {}..{} ({})", where, e.fromSeq(), e.toSeq(), Plural.of(e.messages(), "message"));
+            case LINE_GAP -> LOG.info("line gap {}: {}..{} ({})", where, e.fromSeq(), e.toSeq(), Counts.of(e.messages(), "message"));
             case ARBITRATED_GAP -> LOG.warn("DATA LOSS {}: messages {}..{} ({}) missing on every line since {}", where,
-                    e.fromSeq(), e.toSeq(), Plural.of(e.messages(), "message"), display.time(e.since()));
+                    e.fromSeq(), e.toSeq(), Counts.of(e.messages(), "message"), display.time(e.since()));
             case LINE_DOWN -> LOG.warn("line down {}: nothing since {}", where, display.time(e.since()));
             case LINE_RECEIVING -> LOG.debug("first datagram {}", where);
             case LINE_UP -> LOG.info("line up {} after {}", where, seconds(e.seconds()));
@@ -33,7 +33,7 @@ public final class EventLog implements EventSink {
             case DR_STATUS -> LOG.warn("DR status {}: {} -> {} ({})", where, e.previous(), e.value(),
                     e.value() == 1 ? "site failover in progress" : e.value() == 2 ? "site failover completed" : "unknown status");
             case SOCKET_DROPS -> LOG.warn("LOCAL DROPS {}: the kernel dropped {} on this host's socket", where,
-                    Plural.of(e.value() - (e.previous() == null ? 0 : e.previous()), "datagram"));
+                    Counts.of(e.value() - (e.previous() == null ? 0 : e.previous()), "datagram"));
             case WINDOW_START -> LOG.info("PRT window {} started", e.window());
             case WINDOW_END -> LOG.info("PRT window {} ended", e.window());
             default -> LOG.info("{} {}", e.type().label(), e.detail() == null ? "" : e.detail());

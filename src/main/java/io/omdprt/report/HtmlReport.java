@@ -1,5 +1,6 @@
 package io.omdprt.report;
 
+import io.omdprt.text.Counts;
 import io.omdprt.time.DisplayTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,10 +227,6 @@ public final class HtmlReport {
         }
     }
 
-    private static String n(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
-    }
-
     private static void capture(StringBuilder h, ReportModel.Capture c) {
         h.append("<h2 id=\"capture\">Capture</h2>\n");
         if (!c.complete()) {
@@ -247,17 +244,17 @@ public final class HtmlReport {
                 .append("<th>last</th></tr>");
         for (ReportModel.CaptureFile f : c.files()) {
             h.append("<tr><td>").append(esc(f.path())).append("</td><td>").append(esc(f.format())).append("</td><td>")
-                    .append(esc(f.linkType())).append("</td><td>").append(f.bytes()).append("</td><td>").append(f.packets())
+                    .append(esc(f.linkType())).append("</td><td>").append(n(f.bytes())).append("</td><td>").append(n(f.packets()))
                     .append("</td><td>").append(esc(MarkdownReport.orNone(f.first()))).append("</td><td>")
                     .append(esc(MarkdownReport.orNone(f.last()))).append("</td></tr>");
         }
         h.append("</table>\n<table class=\"skipped\"><tr><th>skipped because</th><th>packets</th></tr>");
-        c.skipped().forEach((reason, n) -> h.append("<tr><td>").append(esc(reason)).append("</td><td>").append(n).append("</td></tr>"));
+        c.skipped().forEach((reason, n) -> h.append("<tr><td>").append(esc(reason)).append("</td><td>").append(n(n)).append("</td></tr>"));
         h.append("</table>\n");
         if (!c.topUnknownDestinations().isEmpty()) {
             h.append("<table class=\"unknown\"><tr><th>unknown destination</th><th>datagrams</th></tr>");
             for (ReportModel.Destination d : c.topUnknownDestinations()) {
-                h.append("<tr><td>").append(esc(d.destination())).append("</td><td>").append(d.datagrams()).append("</td></tr>");
+                h.append("<tr><td>").append(esc(d.destination())).append("</td><td>").append(n(d.datagrams())).append("</td></tr>");
             }
             h.append("</table>\n");
         }
@@ -265,6 +262,11 @@ public final class HtmlReport {
 
     private static void row(StringBuilder h, String key, String valueHtml) {
         h.append("<tr><th>").append(key).append("</th><td>").append(valueHtml).append("</td></tr>");
+    }
+
+    /** A count with thousands separators. */
+    private static String n(long count) {
+        return Counts.number(count);
     }
 
     private static String fmt(double v) {

@@ -1,5 +1,6 @@
 package io.omdprt.report;
 
+import io.omdprt.text.Counts;
 import io.omdprt.time.DisplayTime;
 import io.omdprt.verdict.VerdictPolicy;
 import java.util.Locale;
@@ -162,7 +163,7 @@ public final class MarkdownReport {
     }
 
     static String n(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
+        return Counts.number(v);
     }
 
     /** "p50 ≤ 0.25 ms, p99 ≤ 1 ms, max ≤ 2.5 ms (1,234 samples)", or "no samples". */

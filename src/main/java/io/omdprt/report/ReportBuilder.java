@@ -5,7 +5,7 @@ import io.omdprt.config.FeedConfig;
 import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.config.WindowConfig;
-import io.omdprt.event.Counts;
+import io.omdprt.event.CounterKeys;
 import io.omdprt.event.EventType;
 import io.omdprt.event.MonitorEvent;
 import io.omdprt.verdict.ChannelFacts;
@@ -193,14 +193,14 @@ public final class ReportBuilder {
                 boolean downNow = lineOutages.stream().anyMatch(o -> o.end() == null);
                 long lineDrops = drops.getOrDefault(line, 0L);
                 totalDrops += lineDrops;
-                long packets = Counts.get(counts, Counts.line(line, Counts.PACKETS));
+                long packets = CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.PACKETS));
                 boolean received = counted ? packets > 0 || heard.contains(line) : lineOutages.isEmpty();
-                long malformed = Counts.get(counts, Counts.line(line, Counts.MALFORMED));
-                long lineStrays = strays.getOrDefault(line, Counts.get(counts, Counts.line(line, Counts.STRAYS)));
+                long malformed = CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.MALFORMED));
+                long lineStrays = strays.getOrDefault(line, CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.STRAYS)));
                 lines.add(new ReportModel.Line(line, sites.get(line), own.size(), missing, lineOutages.size(), downSeconds, lineDrops,
-                        packets, Counts.get(counts, Counts.line(line, Counts.LINE_MESSAGES)),
-                        Counts.get(counts, Counts.line(line, Counts.DUPLICATES)), Counts.get(counts, Counts.line(line, Counts.LATE)),
-                        malformed, lineStrays, received, WindowCounts.timing(counts, Counts.line(line, Counts.LATENCY))));
+                        packets, CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.LINE_MESSAGES)),
+                        CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.DUPLICATES)), CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.LATE)),
+                        malformed, lineStrays, received, WindowCounts.timing(counts, CounterKeys.line(line, CounterKeys.LATENCY))));
                 lineFacts.add(new ChannelFacts.LineFacts(line, own.size(), missing, lineOutages.size(), downSeconds, downNow, received,
                         spanLongEnough, malformed, lineDrops, lineStrays, 0));
             }
@@ -213,7 +213,7 @@ public final class ReportBuilder {
                     channelDownNow, dr.stream().map(ReportModel.Dr::status).toList(), drAtEnd, jumps, restarts, lineFacts);
             VerdictPolicy.Judgement j = VerdictPolicy.channel(facts);
             return new ReportModel.Channel(channel, j.verdict(), j.reasons(), arbitrated.size(), arbMissing, channelOutages.size(),
-                    channelDown, totalDrops, Counts.get(counts, Counts.MESSAGES), WindowCounts.timing(counts, Counts.SKEW), lines,
+                    channelDown, totalDrops, CounterKeys.get(counts, CounterKeys.MESSAGES), WindowCounts.timing(counts, CounterKeys.SKEW), lines,
                     gaps, outages, resets, dr);
         }
     }

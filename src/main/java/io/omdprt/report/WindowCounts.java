@@ -1,6 +1,6 @@
 package io.omdprt.report;
 
-import io.omdprt.event.Counts;
+import io.omdprt.event.CounterKeys;
 import io.omdprt.event.EventType;
 import io.omdprt.event.MonitorEvent;
 import java.time.Duration;
@@ -37,7 +37,7 @@ final class WindowCounts {
             Map<String, Long> base = run.start().isBefore(start) ? boundary(inRun, start) : Map.of();
             Map<String, Long> end = boundary(inRun, until);
             if (end != null && base != null) {
-                total = Counts.plus(total, Counts.minus(end, base));
+                total = CounterKeys.plus(total, CounterKeys.minus(end, base));
             }
         }
         return total;
@@ -60,7 +60,7 @@ final class WindowCounts {
 
     /** Percentiles of a histogram in the counts: the upper bound of the bucket each falls in, in ms. */
     static ReportModel.Timing timing(Map<String, Long> counts, String histogram) {
-        java.util.SortedMap<Long, Long> buckets = Counts.buckets(counts, histogram);
+        java.util.SortedMap<Long, Long> buckets = CounterKeys.buckets(counts, histogram);
         long n = buckets.values().stream().mapToLong(Long::longValue).sum();
         if (n <= 0) {
             return ReportModel.Timing.NONE;

@@ -1,5 +1,6 @@
 package io.omdprt.sim;
 
+import io.omdprt.text.Counts;
 import java.time.Duration;
 
 /**
@@ -23,8 +24,8 @@ public record Fault(Duration at, FaultType type, String feed, String channel, St
         }
         b.append(line == null ? (type == FaultType.DR_SIGNAL ? "" : " all lines") : " line " + line);
         switch (type) {
-            case DROP -> b.append(", ").append(count).append(" messages");
-            case DUPLICATE, REORDER -> b.append(", ").append(count).append(" packets");
+            case DROP -> b.append(", ").append(Counts.of(count, "message"));
+            case DUPLICATE, REORDER -> b.append(", ").append(Counts.of(count, "packet"));
             case LINE_DOWN, CHANNEL_SILENT -> b.append(" for ").append(duration.toMillis()).append(" ms");
             case DELAY -> b.append(" by ").append(delay.toMillis()).append(" ms for ").append(duration.toMillis()).append(" ms");
             case DR_SIGNAL -> b.append(" status ").append(status);

@@ -1,5 +1,6 @@
 package io.omdprt.sim;
 
+import io.omdprt.text.Counts;
 import io.omdprt.config.ChannelConfig;
 import io.omdprt.config.ChannelKind;
 import io.omdprt.config.FeedConfig;
@@ -178,9 +179,9 @@ public final class Simulator {
                 if (f.line() == null) {
                     p.truth().arbitratedGaps++;
                     p.truth().arbitratedMissingMessages += f.count();
-                    record.effect = "real loss: " + f.count() + " messages missing on every line";
+                    record.effect = "real loss: " + Counts.of(f.count(), "message") + " missing on every line";
                 } else {
-                    record.effect = "line gap of " + f.count() + " messages, covered by the other line(s)";
+                    record.effect = "line gap of " + Counts.of(f.count(), "message") + ", covered by the other line(s)";
                 }
             }
             case LINE_DOWN -> {

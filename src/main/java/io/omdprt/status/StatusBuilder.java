@@ -3,7 +3,7 @@ package io.omdprt.status;
 import io.omdprt.config.FeedConfig;
 import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
-import io.omdprt.event.Counts;
+import io.omdprt.event.CounterKeys;
 import io.omdprt.metrics.SocketStats;
 import io.omdprt.monitor.ChannelSet;
 import io.omdprt.monitor.MonitoredChannel;
@@ -115,19 +115,19 @@ public final class StatusBuilder {
             boolean heard = last != 0 && last >= sinceNanos;
             anyHeard |= heard;
             boolean notYet = !heard && young;
-            long packets = l.get(LineCounter.PACKETS) - Counts.get(base, Counts.line(n, Counts.PACKETS));
-            long gaps = l.get(LineCounter.GAPS) - Counts.get(base, Counts.line(n, Counts.GAPS));
-            long missing = l.get(LineCounter.MISSING_MESSAGES) - Counts.get(base, Counts.line(n, Counts.MISSING));
+            long packets = l.get(LineCounter.PACKETS) - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.PACKETS));
+            long gaps = l.get(LineCounter.GAPS) - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.GAPS));
+            long missing = l.get(LineCounter.MISSING_MESSAGES) - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.MISSING));
             boolean down = !l.isUp() && !notYet;
-            long outages = l.get(LineCounter.OUTAGES) - Counts.get(base, Counts.line(n, Counts.OUTAGES));
-            double downSeconds = notYet ? 0 : Math.max(0, l.outageNanos(now) - Counts.get(base, Counts.line(n, Counts.OUTAGE_NANOS))) / 1e9;
+            long outages = l.get(LineCounter.OUTAGES) - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.OUTAGES));
+            double downSeconds = notYet ? 0 : Math.max(0, l.outageNanos(now) - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.OUTAGE_NANOS))) / 1e9;
             long malformed = 0;
             for (io.omdprt.protocol.Malformed r : io.omdprt.protocol.Malformed.REASONS) {
                 malformed += l.malformed(r);
             }
-            malformed -= Counts.get(base, Counts.line(n, Counts.MALFORMED));
+            malformed -= CounterKeys.get(base, CounterKeys.line(n, CounterKeys.MALFORMED));
             long kernel = sockets.kernelDrops(c.feedName(), c.label(), n);
-            long drops = kernel < 0 ? -1 : kernel - Counts.get(base, Counts.line(n, Counts.KERNEL_DROPS));
+            long drops = kernel < 0 ? -1 : kernel - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.KERNEL_DROPS));
             ChannelFacts.LineFacts f = new ChannelFacts.LineFacts(n, gaps, missing, outages, downSeconds, down, packets > 0 || heard,
                     !young, malformed, drops, 0, 0);
             facts.add(f);
@@ -139,17 +139,17 @@ public final class StatusBuilder {
         }
         boolean notYet = !anyHeard && young;
         boolean up = t.isUp();
-        long arbGaps = t.get(ChannelCounter.ARBITRATED_GAPS) - Counts.get(base, Counts.ARBITRATED_GAPS);
-        long arbMissing = t.get(ChannelCounter.ARBITRATED_MISSING_MESSAGES) - Counts.get(base, Counts.ARBITRATED_MISSING);
-        long outages = t.get(ChannelCounter.OUTAGES) - Counts.get(base, Counts.OUTAGES);
-        double downSeconds = notYet ? 0 : Math.max(0, t.outageNanos(now) - Counts.get(base, Counts.OUTAGE_NANOS)) / 1e9;
-        long drSignals = t.get(ChannelCounter.DR_SIGNALS) - Counts.get(base, Counts.DR_SIGNALS);
+        long arbGaps = t.get(ChannelCounter.ARBITRATED_GAPS) - CounterKeys.get(base, CounterKeys.ARBITRATED_GAPS);
+        long arbMissing = t.get(ChannelCounter.ARBITRATED_MISSING_MESSAGES) - CounterKeys.get(base, CounterKeys.ARBITRATED_MISSING);
+        long outages = t.get(ChannelCounter.OUTAGES) - CounterKeys.get(base, CounterKeys.OUTAGES);
+        double downSeconds = notYet ? 0 : Math.max(0, t.outageNanos(now) - CounterKeys.get(base, CounterKeys.OUTAGE_NANOS)) / 1e9;
+        long drSignals = t.get(ChannelCounter.DR_SIGNALS) - CounterKeys.get(base, CounterKeys.DR_SIGNALS);
         long drStatus = t.get(ChannelCounter.DR_STATUS);
         ChannelFacts cf = new ChannelFacts(c.label(), arbGaps, arbMissing, outages, downSeconds, !up && !notYet,
                 drSignals > 0 ? List.of(drStatus) : List.of(), drStatus, 0, 0, facts);
         VerdictPolicy.Judgement j = VerdictPolicy.channel(cf);
         return new Status.Channel(c.label(), c.config().kind().configName(), up, Health.of(j.verdict()), j.verdict(), j.reasons(),
-                arbGaps, arbMissing, outages, downSeconds, t.get(ChannelCounter.SEQUENCE_RESETS) - Counts.get(base, Counts.RESETS),
-                drStatus, t.uniqueMessages() - Counts.get(base, Counts.MESSAGES), lines);
+                arbGaps, arbMissing, outages, downSeconds, t.get(ChannelCounter.SEQUENCE_RESETS) - CounterKeys.get(base, CounterKeys.RESETS),
+                drStatus, t.uniqueMessages() - CounterKeys.get(base, CounterKeys.MESSAGES), lines);
     }
 }

@@ -1,5 +1,6 @@
 package io.omdprt.verdict;
 
+import io.omdprt.text.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,14 +37,14 @@ public final class VerdictPolicy {
         List<String> fail = new ArrayList<>();
         List<String> warn = new ArrayList<>();
         if (c.arbitratedGaps() > 0) {
-            fail.add(String.format(Locale.ROOT, "%s lost on every line (%s)", Plural.of(c.arbitratedMissing(), "message"),
-                    Plural.of(c.arbitratedGaps(), "arbitrated gap")));
+            fail.add(String.format(Locale.ROOT, "%s lost on every line (%s)", Counts.of(c.arbitratedMissing(), "message"),
+                    Counts.of(c.arbitratedGaps(), "arbitrated gap")));
         }
         if (c.outages() > 0 || c.downNow()) {
             fail.add(c.downNow() && c.outages() <= 1 ? String.format(Locale.ROOT, "channel down (every line), for %s so far",
-                    Plural.seconds(c.outageSeconds()))
-                    : String.format(Locale.ROOT, "channel down %s (every line at once, %s in all)%s", Plural.times(c.outages()),
-                    Plural.seconds(c.outageSeconds()), c.downNow() ? ", down now" : ""));
+                    Counts.seconds(c.outageSeconds()))
+                    : String.format(Locale.ROOT, "channel down %s (every line at once, %s in all)%s", Counts.times(c.outages()),
+                    Counts.seconds(c.outageSeconds()), c.downNow() ? ", down now" : ""));
         }
         boolean everyLineSilent = !c.lines().isEmpty();
         for (ChannelFacts.LineFacts l : c.lines()) {
@@ -62,10 +63,10 @@ public final class VerdictPolicy {
             warn.add(0, "DR: site failover in progress");
         }
         if (c.sequenceJumps() > 0) {
-            warn.add("sequence jumped without a Sequence Reset " + Plural.times(c.sequenceJumps()));
+            warn.add("sequence jumped without a Sequence Reset " + Counts.times(c.sequenceJumps()));
         }
         if (c.sequenceRestarts() > 0) {
-            warn.add("sequence restarted without a Sequence Reset " + Plural.times(c.sequenceRestarts()));
+            warn.add("sequence restarted without a Sequence Reset " + Counts.times(c.sequenceRestarts()));
         }
         Verdict v = !fail.isEmpty() ? Verdict.FAIL : !warn.isEmpty() ? Verdict.WARN : Verdict.PASS;
         List<String> reasons = new ArrayList<>(fail);
@@ -76,28 +77,28 @@ public final class VerdictPolicy {
     private static void line(ChannelFacts.LineFacts l, boolean nothingLostOnEveryLine, List<String> warn) {
         String name = "line " + l.line();
         if (l.gaps() > 0) {
-            warn.add(String.format(Locale.ROOT, "%s: %s (%s)%s", name, Plural.of(l.gaps(), "gap"), Plural.of(l.missing(), "message"),
+            warn.add(String.format(Locale.ROOT, "%s: %s (%s)%s", name, Counts.of(l.gaps(), "gap"), Counts.of(l.missing(), "message"),
                     nothingLostOnEveryLine ? ", covered by another line" : ""));
         }
         if (l.outages() > 0 || l.downNow()) {
-            String local = l.localOutageSeconds() > 0 ? String.format(Locale.ROOT, "; %s of it local", Plural.seconds(l.localOutageSeconds())) : "";
+            String local = l.localOutageSeconds() > 0 ? String.format(Locale.ROOT, "; %s of it local", Counts.seconds(l.localOutageSeconds())) : "";
             warn.add(l.downNow() && l.outages() <= 1
-                    ? String.format(Locale.ROOT, "%s down, for %s so far%s", name, Plural.seconds(l.outageSeconds()), local)
-                    : String.format(Locale.ROOT, "%s down %s (%s)%s%s", name, Plural.times(l.outages()), Plural.seconds(l.outageSeconds()),
+                    ? String.format(Locale.ROOT, "%s down, for %s so far%s", name, Counts.seconds(l.outageSeconds()), local)
+                    : String.format(Locale.ROOT, "%s down %s (%s)%s%s", name, Counts.times(l.outages()), Counts.seconds(l.outageSeconds()),
                     local, l.downNow() ? ", down now" : ""));
         } else if (!l.received() && l.spanLongEnough()) {
             warn.add(name + ": nothing received");
         }
         if (l.kernelDrops() > 0) {
             warn.add(String.format(Locale.ROOT, "%s: %s dropped by this host's kernel (local, not HKEX)", name,
-                    Plural.of(l.kernelDrops(), "datagram")));
+                    Counts.of(l.kernelDrops(), "datagram")));
         }
         if (l.malformed() > 0) {
-            warn.add(String.format(Locale.ROOT, "%s: %s", name, Plural.of(l.malformed(), "malformed datagram")));
+            warn.add(String.format(Locale.ROOT, "%s: %s", name, Counts.of(l.malformed(), "malformed datagram")));
         }
         if (l.strays() > 0) {
             warn.add(String.format(Locale.ROOT, "%s: %s (a SeqNum the channel could not have reached; not counted as loss)", name,
-                    Plural.of(l.strays(), "stray datagram")));
+                    Counts.of(l.strays(), "stray datagram")));
         }
     }
 
@@ -114,7 +115,7 @@ public final class VerdictPolicy {
         if (unobservedSeconds > 0) {
             v = Verdict.worst(v, Verdict.WARN);
             reasons.add(String.format(Locale.ROOT, "%s for %s of the window: that part was not observed", unobservedWhat,
-                    Plural.seconds(unobservedSeconds)));
+                    Counts.seconds(unobservedSeconds)));
         }
         return new Judgement(v, reasons);
     }

@@ -86,6 +86,13 @@ class AnalyzeCommandTest {
         assertTrue(r.out.contains("skipped: none") && r.out.contains("unknown destinations: none"), r.out);
         assertTrue(r.out.contains("report: " + dir.resolve("report/report.html").toAbsolutePath()), r.out);
         ReportModel report = report();
+        assertTrue(report.capture().packetsRead() >= 1_000, "enough packets to need a separator: " + report.capture().packetsRead());
+        String packets = io.omdprt.text.Counts.number(report.capture().packetsRead());
+        assertTrue(packets.contains(","), packets);
+        assertTrue(r.out.startsWith("capture: 1 file, ") && r.out.contains(", " + packets + " packets ("), r.out);
+        assertTrue(r.out.matches("(?s).*\\bline gaps +channel outages +line outages\n.*"), "outages of what:\n" + r.out);
+        assertTrue(Files.readString(dir.resolve("report/report.html")).contains("<th>packets read</th><td>" + packets + "</td>"),
+                "the HTML report separates thousands too");
         assertEquals(Verdict.FAIL, report.verdict());
         assertTrue(report.window().complete());
         assertTrue(report.capture().complete());

@@ -1,6 +1,7 @@
 package io.omdprt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -63,11 +64,39 @@ class CliTest {
     }
 
     @Test
-    void everyCommandHasHelp() {
-        for (String command : new String[] {"monitor", "check-config"}) {
-            Run r = new Run(command, "--help");
-            assertEquals(0, r.exit, command);
-            assertTrue(r.out.startsWith("Usage: omd-prt-monitor " + command), r.out);
-        }
+    void checkConfigPrintsTheReportsFolderAndWarnsWhenEveryWindowHasEnded(@TempDir Path dir) throws Exception {
+        Run example = new Run("check-config", "config/hkex-prt-example.yaml");
+        assertEquals(0, example.exit, example.err);
+        assertTrue(example.out.contains("journal in /var/lib/omd-prt-monitor/journal, kept 90 days; reports in"
+                + " /var/lib/omd-prt-monitor/reports\n"), example.out);
+        assertTrue(example.out.contains("\nwarning: every configured window has ended (the last, PRT3, on 2024-01-20): no window"
+                + " will open by itself"), example.out);
+
+        Run demo = new Run("check-config", "config/demo.yaml");
+        assertTrue(demo.out.contains("; reports in data/reports\n"), demo.out);
+        assertTrue(demo.out.contains("receiver auto, 1 thread, SO_RCVBUF 4,194,304 bytes"), demo.out);
+        assertTrue(demo.out.contains("\n3 feeds, 6 channels, 12 lines\n"), demo.out);
+        assertFalse(demo.out.contains("warning"), "no windows, nothing to warn about: " + demo.out);
+
+        String next = "windows:\n  - { name: NEXT, date: " + java.time.LocalDate.now().plusDays(7) + ", start: \"09:00\", end: \"12:10\" }\n"
+                + "  - { name: OLD, date: 2024-01-06, start: \"09:00\", end: \"12:10\" }\n";
+        Path future = dir.resolve("future.yaml");
+        Files.writeString(future, Files.readString(Path.of("config/demo.yaml")) + next);
+        Run upcoming = new Run("check-config", future.toString());
+        assertEquals(0, upcoming.exit, upcoming.err);
+        assertTrue(upcoming.out.contains("window NEXT: "), upcoming.out);
+        assertFalse(upcoming.out.contains("warning"), "a window is still to come: " + upcoming.out);
+    }
+
+    @Test
+    void theOnlyWindowHavingEndedIsWarnedAboutInTheSingular() {
+        java.time.Instant now = java.time.Instant.parse("2024-01-06T04:10:00Z");
+        io.omdprt.config.WindowConfig w = new io.omdprt.config.WindowConfig("PRT1", java.time.LocalDate.parse("2024-01-06"),
+                java.time.LocalTime.parse("09:00"), java.time.LocalTime.parse("12:10"), java.time.ZoneId.of("Asia/Hong_Kong"), "");
+        assertEquals(java.util.Optional.empty(), CheckConfigCommand.pastWindowsWarning(java.util.List.of(w), now.minusSeconds(1)),
+                "04:10 UTC is 12:10 HKT: a second before, it has not ended");
+        assertTrue(CheckConfigCommand.pastWindowsWarning(java.util.List.of(w), now).orElseThrow()
+                .startsWith("the configured window has ended (the last, PRT1, on 2024-01-06)"));
+        assertEquals(java.util.Optional.empty(), CheckConfigCommand.pastWindowsWarning(java.util.List.of(), now));
     }
 }

@@ -55,7 +55,15 @@ class ConfigRejectionTest {
             new Case("overlapping windows", "2024-01-13", "2024-01-06", "windows[1].start", "expected windows that do not overlap"),
             new Case("bad allow-list CIDR", "port: 0 }", "port: 0, allow: [ 10.0.0.0/8, 10.1.2.3/16 ] }", "http.allow",
                 "expected a list of a CIDR such as 10.1.2.0/24 or 127.0.0.1/32"),
-            new Case("invalid YAML", "feeds:", "feeds: [", "(top level)", "expected valid YAML"));
+            new Case("duplicate window name", "name: PRT2", "name: PRT1", "windows[1].name",
+                "expected a unique window name; 'PRT1' is also used by windows[0]"),
+            new Case("unclosed bracket", "feeds:", "feeds: [", "line 7, column 3",
+                "unclosed '[' or '{' above: found '-' where a value inside the brackets was expected"),
+            new Case("list item where a key was expected", "    interface: 127.0.0.1", "    interface: 127.0.0.1\n    - oops",
+                "line 10, column 5", "indentation: a list item where a key was expected"),
+            new Case("tab", "    protocol: omd-c", "\tprotocol: omd-c", "line 8, column 1", "a tab: YAML is indented with spaces only"),
+            new Case("duplicate key", "    protocol: omd-c", "    protocol: omd-c\n    protocol: omd-cc", "line 9, column 5",
+                "duplicate key 'protocol'"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package io.omdprt.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,6 +138,50 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().startsWith("test.yaml: " + r.keyPath() + ": "), e.getMessage());
     }
 
+    /** A YAML syntax error: the text, and the one line that must come out of it. */
+    record SyntaxError(String why, String yaml, String message) {
+        @Override
+        public String toString() {
+            return why;
+        }
+    }
+
+    static Stream<SyntaxError> syntaxErrors() {
+        return Stream.of(
+            new SyntaxError("list item where a key was expected", "a:\n  b: 1\n  - c\n",
+                "test.yaml: line 3, column 3: indentation: a list item where a key was expected"),
+            new SyntaxError("key indented too deep", "a: 1\nb:\n  c: 2\n   d: 3\n",
+                "test.yaml: line 4, column 5: indentation: a key indented deeper than the key above it, which already has a value"),
+            new SyntaxError("key of a list item out of line", "feeds:\n  - name: x\n    protocol: omd-c\n   interface: lo\n",
+                "test.yaml: line 4, column 4: indentation: a key where a list item ('- ') was expected; the keys of a list item"
+                    + " line up with the first key after its '- '"),
+            new SyntaxError("tab", "http:\n\tport: 1\n", "test.yaml: line 2, column 1: a tab: YAML is indented with spaces only"),
+            new SyntaxError("unclosed double quote", "instance: \"x\nsite: primary\n",
+                "test.yaml: line 1, column 11: unclosed quote: the quoted value that starts here is never closed"),
+            new SyntaxError("unclosed single quote", "instance: x\nsite: 'primary\n",
+                "test.yaml: line 2, column 7: unclosed quote: the quoted value that starts here is never closed"),
+            new SyntaxError("unclosed bracket", "windows: [ { name: W }\nfeeds: []\n",
+                "test.yaml: line 1, column 10: unclosed '[': no ']' before line 2, column 1 (or a ',' is missing)"),
+            new SyntaxError("unclosed brace", "http: { bind: 127.0.0.1, port: 1\nsite: primary\n",
+                "test.yaml: line 1, column 7: unclosed '{': no '}' before line 2, column 5 (or a ',' is missing)"),
+            new SyntaxError("duplicate key", "instance: a\nsite: primary\ninstance: b\n",
+                "test.yaml: line 3, column 1: duplicate key 'instance': each key may appear once in a mapping"),
+            new SyntaxError("nested duplicate key", "http:\n  port: 1\n  port: 2\n",
+                "test.yaml: line 3, column 3: duplicate key 'port': each key may appear once in a mapping"),
+            new SyntaxError("colon in a value", "instance: a: b\n",
+                "test.yaml: line 1, column 12: a second ':' on one line: put a value that contains ': ' in quotes"),
+            new SyntaxError("reserved character", "instance: @home\n",
+                "test.yaml: line 1, column 11: '@' cannot start a value: put the value in quotes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("syntaxErrors")
+    void yamlSyntaxErrorsAreOneLineWithLineColumnAndPlainWords(SyntaxError c) {
+        ConfigException e = reject(c.yaml());
+        assertEquals(c.message(), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
     @Test
     void httpAvailabilityKeys() throws Exception {
         HttpConfig http = parse("http:\n  request-timeout: 2s\n  max-connections: 64\n  max-connections-per-address: 4\n"
@@ -168,16 +213,31 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void invalidYamlSaysWhere() {
-        ConfigException e = reject("feeds: [ { name: f\n  protocol: : :\n");
-        assertTrue(e.getMessage().startsWith("test.yaml: (top level): expected valid YAML"), e.getMessage());
-        assertTrue(e.getMessage().contains("line "), e.getMessage());
+    void aLongConfigNamesTheLineOfTheMistake() throws Exception {
+        String good = java.nio.file.Files.readString(Path.of("config/hkex-prt-example.yaml"));
+        List<String> lines = new java.util.ArrayList<>(List.of(good.split("\n", -1)));
+        int at = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith("- { name: B")).findFirst().orElseThrow());
+        lines.set(at, " " + lines.get(at));
+        ConfigException e = reject(String.join("\n", lines));
+        assertTrue(e.getMessage().startsWith("test.yaml: line " + (at + 1) + ", column "), e.getMessage());
+        assertTrue(e.getMessage().contains(": indentation: "), e.getMessage());
     }
 
     @Test
     void duplicateKeysAreRejected() {
         ConfigException e = reject(MINIMAL + "instance: a\ninstance: b\n");
-        assertTrue(e.getMessage().contains("instance"), e.getMessage());
+        assertTrue(e.getMessage().contains("duplicate key 'instance'"), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateWindowNameNamesBothWindows() {
+        String w = "windows:\n"
+                + "  - { name: PRT1, date: 2024-01-06, start: \"09:00\", end: \"10:00\" }\n"
+                + "  - { name: PRT2, date: 2024-01-13, start: \"09:00\", end: \"10:00\" }\n"
+                + "  - { name: PRT1, date: 2024-01-20, start: \"09:00\", end: \"10:00\" }\n";
+        ConfigException e = reject(MINIMAL + w);
+        assertEquals("windows[2].name", e.keyPath());
+        assertEquals("expected a unique window name; 'PRT1' is also used by windows[0]", e.expected());
     }
 
     @Test

@@ -1,15 +1,14 @@
 package io.omdprt.testing;
 
 import io.omdprt.config.ConfigLoader;
+import io.omdprt.config.FreshEndpoints;
 import io.omdprt.config.MonitorConfig;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback configs with groups and ports no other test uses at the same time. */
 public final class TestConfigs {
@@ -22,28 +21,10 @@ public final class TestConfigs {
      */
     public static MonitorConfig isolated(MonitorConfig base, java.time.Duration staleAfter, java.time.Duration heartbeat)
             throws IOException {
-        java.util.List<io.omdprt.config.FeedConfig> feeds = new java.util.ArrayList<>();
-        java.util.Set<String> used = new java.util.HashSet<>();
-        for (io.omdprt.config.FeedConfig f : base.feeds()) {
-            java.util.List<io.omdprt.config.ChannelConfig> channels = new java.util.ArrayList<>();
-            for (io.omdprt.config.ChannelConfig c : f.channels()) {
-                int port = freeUdpPort();
-                java.util.List<io.omdprt.config.LineConfig> lines = new java.util.ArrayList<>();
-                for (io.omdprt.config.LineConfig l : c.lines()) {
-                    String group = randomGroup();
-                    while (!used.add(group)) {
-                        group = randomGroup();
-                    }
-                    lines.add(new io.omdprt.config.LineConfig(l.name(), l.site(), ConfigLoader.parseIpv4Literal(group), port,
-                            l.source(), "127.0.0.1"));
-                }
-                channels.add(new io.omdprt.config.ChannelConfig(c.feed(), c.id(), c.kind(), lines));
-            }
-            feeds.add(new io.omdprt.config.FeedConfig(f.name(), f.protocol(), channels));
-        }
+        MonitorConfig fresh = FreshEndpoints.of(base);
         return withTempOutput(new MonitorConfig(base.file(), "test", base.site(), new io.omdprt.config.HttpConfig("127.0.0.1", 0,
                 base.http().windowToken()), new io.omdprt.config.LivenessConfig(heartbeat, staleAfter, java.time.Duration.ofMillis(20)),
-                java.time.Duration.ofMillis(100), base.receiver(), base.journal(), base.reportDir(), base.windows(), feeds));
+                java.time.Duration.ofMillis(100), base.receiver(), base.journal(), base.reportDir(), base.windows(), fresh.feeds()));
     }
 
     /** The config with its journal and reports in a fresh temporary folder, never in the working tree. */
@@ -56,15 +37,12 @@ public final class TestConfigs {
 
     /** A free UDP port (bound then released). */
     public static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
+        return FreshEndpoints.freeUdpPort();
     }
 
     /** A random group in 239.255.0.0/16 (organisation-local scope). */
     public static String randomGroup() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "239.255." + r.nextInt(1, 255) + "." + r.nextInt(1, 255);
+        return FreshEndpoints.randomGroup();
     }
 
     /** Fast timings for tests: stale after 1 s, ticks every 20 ms, arbitration wait 100 ms. */
@@ -118,10 +96,7 @@ public final class TestConfigs {
         int port = freeUdpPort();
         StringBuilder lines = new StringBuilder();
         for (String name : new String[] {"A", "B"}) {
-            String group = randomGroup();
-            while (!used.add(group)) {
-                group = randomGroup();
-            }
+            String group = FreshEndpoints.uniqueGroup(used);
             lines.append(indent).append("- { name: ").append(name).append(", group: ").append(group)
                     .append(", port: ").append(port).append(" }\n");
         }

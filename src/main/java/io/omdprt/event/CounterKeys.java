@@ -9,7 +9,7 @@ import java.util.Map;
  * that bucket alone; {@code inf} for the last). Values are cumulative since the monitor started, so a
  * window's figure is the difference of two snapshots of the same run.
  */
-public final class Counts {
+public final class CounterKeys {
     public static final String ARBITRATED_GAPS = "arbitrated_gaps";
     public static final String ARBITRATED_MISSING = "arbitrated_missing";
     public static final String MESSAGES = "messages";
@@ -30,7 +30,7 @@ public final class Counts {
     public static final String STRAYS = "strays";
     public static final String LATENCY = "latency";
 
-    private Counts() {
+    private CounterKeys() {
     }
 
     public static String line(String line, String name) {
