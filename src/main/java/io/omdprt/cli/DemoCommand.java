@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         Monitor monitor;
         try {
             monitor = startMonitor(config, port, new Monitor.Extensions(List.of(recorder)), System.err);
-        } catch (ReceiverException | IllegalStateException | JournalLock.LockedException e) {
+        } catch (ReceiverException | IllegalStateException | JournalLock.LockedException | IOException e) {
             System.err.println("cannot start the monitor: " + e.getMessage());
             return Main.FAILURE;
         }

@@ -33,7 +33,7 @@ final class MonitorCommand implements Callable<Integer> {
         Monitor monitor;
         try {
             monitor = Monitor.start(config);
-        } catch (ReceiverException | IllegalStateException | JournalLock.LockedException e) {
+        } catch (ReceiverException | IllegalStateException | JournalLock.LockedException | java.io.IOException e) {
             System.err.println("cannot start: " + e.getMessage());
             return Main.FAILURE;
         }

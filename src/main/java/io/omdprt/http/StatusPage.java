@@ -35,7 +35,7 @@ public final class StatusPage {
         h.append("<div class=\"meta\">").append(esc(s.monitor())).append(" at the ").append(esc(s.receiverSite()))
                 .append(" site · ").append(esc(s.timeDisplay())).append(" · up ").append(duration(s.uptimeSeconds()))
                 .append(" · ").append(esc(s.transport())).append(" · v").append(esc(s.version()))
-                .append(" · <a href=\"/metrics\">metrics</a> · <a href=\"/api/status\">status JSON</a></div>\n");
+                .append(" · <a href=\"/reports/\">window reports</a> · <a href=\"/metrics\">metrics</a> · <a href=\"/api/status\">status JSON</a></div>\n");
         if (s.drStatus() == 1) {
             h.append("<div class=\"dr\">DR: HKEX site failover in progress (DR Signal status 1)</div>\n");
         } else if (s.drStatus() == 2) {

@@ -41,9 +41,14 @@ public final class JournalLock implements AutoCloseable {
      * @throws IOException     when the folder or lock file cannot be created
      */
     public static JournalLock acquire(Path dir) throws LockedException, IOException {
-        Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            Files.createDirectories(dir);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException("cannot use the journal folder " + dir.toAbsolutePath() + " (journal.dir): " + e, e);
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -134,6 +134,10 @@ public final class Monitor implements AutoCloseable {
         });
         routes.put("/healthz", (method, query, headers, body) -> Response.text(200, "ok"));
         routes.put("/api/status", (method, query, headers, body) -> Response.json(200, json.writeValueAsBytes(status.build())));
+        io.omdprt.report.ReportsRoute reports = new io.omdprt.report.ReportsRoute(config.reportDir(), config.display());
+        routes.put("/reports", reports.index());
+        routes.put("/reports/", reports.index());
+        routes.put("/reports/view", reports.view());
         routes.put("/", (method, query, headers, body) ->
                 Response.of(200, Response.HTML, StatusPage.render(status.build()).getBytes(StandardCharsets.UTF_8)));
         return routes;

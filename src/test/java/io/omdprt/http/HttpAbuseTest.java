@@ -218,7 +218,8 @@ class HttpAbuseTest {
             String[] names = {"silent", "request line only", "trickle", "kept alive and idle"};
             for (int i = 0; i < 4; i++) {
                 long ms = closes.get(i).get(10, TimeUnit.SECONDS);
-                assertTrue(ms >= 1_000 && ms <= 1_500, names[i] + " closed after " + ms + " ms, expected 1,000..1,500");
+                // The client's clock starts a little after the server's (when it has read the answer, or connected): 50 ms slack.
+                assertTrue(ms >= 950 && ms <= 1_500, names[i] + " closed after " + ms + " ms, expected 950..1,500");
             }
             awaitCounts(server, "open=0, evicted=0, timedOut=4");
             for (Socket s : sockets) {

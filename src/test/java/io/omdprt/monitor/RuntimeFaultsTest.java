@@ -105,27 +105,23 @@ class RuntimeFaultsTest {
         Eventually.await(WAIT, () -> rxThreads() == threadsBefore ? null : "receive threads left running: " + rxThreads());
     }
 
+    /**
+     * A journal folder that cannot be created stops the start with its name: without a journal there
+     * is no window report, and the ops team must know before the window, not after. (Write errors
+     * later, e.g. a full disk, are counted while monitoring goes on: JournalWriterTest.)
+     */
     @Test
-    void unwritableJournalIsCountedWhileMonitoringGoesOn(@TempDir Path dir) throws Exception {
+    void aJournalFolderThatCannotBeCreatedStopsTheStartAndNothingStaysOpen(@TempDir Path dir) throws Exception {
         Path blocker = dir.resolve("not-a-folder");
         Files.writeString(blocker, "a file where the journal folder should be");
         MonitorConfig base = TestConfigs.twoLines("");
         MonitorConfig config = base.withOutput(new JournalConfig(blocker.resolve("journal"), 30), dir.resolve("reports"));
-        try (MulticastSender sender = MulticastSender.loopback(); Monitor monitor = Monitor.start(config)) {
-            UnsafeBuffer buffer = new UnsafeBuffer(new byte[1500]);
-            PacketEncoder encoder = new PacketEncoder();
-            InetSocketAddress a = config.feeds().get(0).channels().get(0).lines().get(0).groupAddress();
-            for (long seq = 1; seq <= 10; seq += 2) {
-                encoder.begin(buffer, 0, seq, 0);
-                encoder.message(30, 32);
-                sender.send(buffer.byteArray(), encoder.finish(), a);
-            }
-            Eventually.await(WAIT, () -> {
-                Scrape s = Http.scrape(monitor.httpPort());
-                return s.value("omd_journal_write_errors_total") > 0 && s.value("omd_line_gaps_total", "line", "A") == 4
-                        ? null : "errors " + s.value("omd_journal_write_errors_total");
-            });
-        }
+        long threadsBefore = rxThreads();
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Monitor.start(config));
+        assertTrue(e.getMessage().startsWith("cannot use the journal folder " + blocker.resolve("journal").toAbsolutePath()
+                + " (journal.dir)"), e.getMessage());
+        assertEquals(threadsBefore, rxThreads(), "nothing was started");
+        assertEquals("a file where the journal folder should be", Files.readString(blocker));
     }
 
     private static long rxThreads() {
