@@ -150,9 +150,12 @@ public final class ChannelTracker {
             line.count(LineCounter.SIZE_MISMATCHES, packet.sizeMismatches());
         }
         int resetIndex = packet.controlFlags() == 0 ? -1 : scanControl();
+        if (packet.controlFlags() != 0 && drIndex >= 0) {
+            readDrSignal(line, arbiterOf(line), seq + drIndex, nowNanos);
+        }
         if (resetIndex < 0) {
             Arbiter arbiter = arbiterFor(line, seq, nowNanos);
-            actOnControl(line, arbiter, seq, nowNanos);
+            countRefreshComplete(arbiter, seq, nowNanos);
             deliver(line, arbiter, seq, seq + count - 1, nowNanos);
         } else {
             // The reset's own header SeqNum is to be ignored (§3.4.2): it says nothing about which space the line is in.
@@ -221,25 +224,30 @@ public final class ChannelTracker {
         return resetIndex;
     }
 
-    /** Both lines carry the same control messages: act on the copy that is new to the channel only. */
-    private void actOnControl(LineTracker line, Arbiter arbiter, long seq, long now) {
-        if (arbiter == null || packet.controlFlags() == 0) {
+    /**
+     * The DR status is read from every DR Signal, whatever its SeqNum: after a failover the numbers
+     * may repeat. A signal counts when the channel had not seen its SeqNum or its status is new.
+     */
+    private void readDrSignal(LineTracker line, Arbiter arbiter, long signalSeq, long now) {
+        boolean changed = scannedDrStatus != drStatus;
+        if (changed || arbiter == null || signalSeq >= arbiter.expected()) {
+            counters.increment(ChannelCounter.DR_SIGNALS.ordinal());
+        }
+        if (changed) {
+            long before = drStatus;
+            drStatus = scannedDrStatus;
+            counters.set(ChannelCounter.DR_STATUS.ordinal(), drStatus);
+            listener.drStatusChanged(line, before, drStatus, now);
+        }
+    }
+
+    /** Both lines carry the same Refresh Complete: count the copy that is new to the channel only. */
+    private void countRefreshComplete(Arbiter arbiter, long seq, long now) {
+        if (arbiter == null || packet.controlFlags() == 0 || refreshIndex < 0 || seq + refreshIndex < arbiter.expected()) {
             return;
         }
-        long firstNew = arbiter.expected();
-        if (drIndex >= 0 && seq + drIndex >= firstNew) {
-            counters.increment(ChannelCounter.DR_SIGNALS.ordinal());
-            if (scannedDrStatus != drStatus) {
-                long before = drStatus;
-                drStatus = scannedDrStatus;
-                counters.set(ChannelCounter.DR_STATUS.ordinal(), drStatus);
-                listener.drStatusChanged(line, before, drStatus, now);
-            }
-        }
-        if (refreshIndex >= 0 && seq + refreshIndex >= firstNew) {
-            counters.increment(ChannelCounter.REFRESH_COMPLETES.ordinal());
-            counters.set(ChannelCounter.LAST_REFRESH_COMPLETE_NANOS.ordinal(), now);
-        }
+        counters.increment(ChannelCounter.REFRESH_COMPLETES.ordinal());
+        counters.set(ChannelCounter.LAST_REFRESH_COMPLETE_NANOS.ordinal(), now);
     }
 
     private void reset(LineTracker line, long newSeqNo, long now) {
