@@ -6,7 +6,8 @@ package io.omdprt.track;
  *
  * <p>A packet fits unless it starts implausibly far beyond the channel's next expected number (see
  * {@link Plausibility}) or lies entirely more than {@code restartDrop} below its line's next expected
- * number without filling a hole there. A line coming back from an outage behind the other lines is
+ * number without filling a hole there (a line with no history yet: more than the plausibility bound
+ * below the channel's). A line coming back from an outage behind the other lines is
  * below the channel's high-water mark, so its gap, however large, is an ordinary gap.
  *
  * <p>Same thread as the channel tracker. The check of a packet that fits is a few comparisons.
@@ -108,12 +109,18 @@ final class SequenceGuard {
             return true;
         }
         long high = arbiter.expected();
-        if (high != LineTracker.UNKNOWN && plausibility.beyond(Suspect.start(seq, count) - high, now)) {
+        if (high == LineTracker.UNKNOWN) {
+            return true;
+        }
+        if (plausibility.beyond(Suspect.start(seq, count) - high, now)) {
             return false;
         }
         long lineNext = line.expected();
         long end = Suspect.end(seq, count);
-        return lineNext == LineTracker.UNKNOWN || end + restartDrop > lineNext || count > 0 && line.hasHole(seq, end - 1);
+        if (lineNext == LineTracker.UNKNOWN) { // a line's first packet may lag the others by a burst, not by the bound
+            return end + bound > high;
+        }
+        return end + restartDrop > lineNext || count > 0 && line.hasHole(seq, end - 1);
     }
 
     private boolean confirmedAlone(Suspect suspect, long now) {

@@ -151,6 +151,19 @@ class TrackerUnannouncedSequenceTest {
     }
 
     @Test
+    void strayAsTheFirstPacketOfALineDoesNotSeedIt() {
+        Harness h = new Harness();
+        h.data("A", 1_000_000, 10, 0);
+        h.data("B", 7, 3, 1);                                     // far below the channel, on a line with no history yet
+        h.data("B", 999_995, 15, 2);                              // a lagging first packet within the bound is ordinary
+        h.both(1_000_010, 10, 10);
+        h.tick(1_000);
+        assertEquals(List.of("stray B 7x3 @1"), h.events.ofKind("stray"));
+        assertLine(h, "B", 0, 0, 0);
+        assertArbitrated(h, 0, 0);
+    }
+
+    @Test
     void heartbeatWithAnImplausibleSeqNumRevealsNoLoss() {
         Harness h = new Harness();
         h.both(1, 10, 0);
