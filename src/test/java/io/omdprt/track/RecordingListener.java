@@ -63,12 +63,16 @@ final class RecordingListener implements TrackerListener {
 
     @Override
     public void sequenceJump(ChannelTracker channel, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
-        events.add("sequenceJump " + expectedSeq + "->" + newSeq + " seen@" + ms(firstSeenNanos) + " confirmed@" + ms(confirmedAtNanos));
+        unannounced("sequenceJump", expectedSeq, newSeq, firstSeenNanos, confirmedAtNanos);
     }
 
     @Override
     public void sequenceRestart(ChannelTracker channel, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
-        events.add("sequenceRestart " + expectedSeq + "->" + newSeq + " seen@" + ms(firstSeenNanos) + " confirmed@" + ms(confirmedAtNanos));
+        unannounced("sequenceRestart", expectedSeq, newSeq, firstSeenNanos, confirmedAtNanos);
+    }
+
+    private void unannounced(String kind, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
+        events.add(kind + " " + expectedSeq + "->" + newSeq + " seen@" + ms(firstSeenNanos) + " confirmed@" + ms(confirmedAtNanos));
     }
 
     @Override
