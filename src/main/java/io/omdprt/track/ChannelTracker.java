@@ -350,7 +350,7 @@ public final class ChannelTracker {
             line.joinEpoch(epoch);
             return current;
         }
-        if (firstSeq < line.expected() && firstSeq <= current.expected() || inUnannouncedSpace(line, firstSeq)) {
+        if (firstSeq < line.expected() && firstSeq <= current.expected() || fitsCurrentNotOwn(line, firstSeq)) {
             if (epochAnnounced) {
                 reset(line, epochStart, now);
             } else {
@@ -361,11 +361,14 @@ public final class ChannelTracker {
         return arbiterOf(line);
     }
 
-    /** Whether a line still in the old space delivered a packet that fits the jumped or restarted one, not its own. */
-    private boolean inUnannouncedSpace(LineTracker line, long firstSeq) {
+    /**
+     * Whether a line still in an earlier space delivered a packet that fits the current space and not
+     * its own: it is ahead of the line that moved first, or the space began with a jump.
+     */
+    private boolean fitsCurrentNotOwn(LineTracker line, long firstSeq) {
         long bound = settings.plausibleJump();
         long lineNext = line.expected();
-        return !epochAnnounced && firstSeq >= epochStart - bound && firstSeq <= current.expected() + bound
+        return firstSeq >= epochStart - bound && firstSeq <= current.expected() + bound
                 && (firstSeq + settings.restartDrop() < lineNext || firstSeq - lineNext > bound);
     }
 

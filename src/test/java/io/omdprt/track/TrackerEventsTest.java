@@ -192,6 +192,25 @@ class TrackerEventsTest {
     }
 
     @Test
+    void lineThatMissedTheResetAndIsAheadOfTheOtherLineJoinsTheNewSpace() {
+        Harness h = new Harness();
+        for (long s = 1; s <= 50_000; s += 100) {
+            h.both(s, 100, 0);
+        }
+        h.reset("A", 1, 10);                                  // B loses the reset packet, and is ahead of A after it
+        h.data("B", 2, 10, 20).data("B", 12, 10, 21).data("B", 22, 10, 22).data("B", 32, 10, 23);
+        h.data("A", 2, 10, 30).data("A", 12, 10, 31).data("A", 22, 10, 32).data("A", 32, 10, 33);
+        h.tick(2_000);
+        assertEquals(0, h.channel(ChannelCounter.SEQUENCE_RESTARTS), "the reset explains it: no restart");
+        assertEquals(1, h.channel(ChannelCounter.SEQUENCE_RESETS));
+        assertEquals(0, h.line("B", LineCounter.STRAY_PACKETS));
+        assertEquals(0, h.line("B", LineCounter.DUPLICATE_MESSAGES));
+        assertEquals(0, h.line("B", LineCounter.GAPS));
+        assertEquals(0, h.channel(ChannelCounter.ARBITRATED_GAPS));
+        assertEquals(50_000 + 40, h.tracker.uniqueMessages());
+    }
+
+    @Test
     void repeatedResetWithoutDataIsTheSameReset() {
         Harness h = new Harness();
         h.both(1, 10, 0);
