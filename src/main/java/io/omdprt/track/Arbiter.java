@@ -40,6 +40,13 @@ final class Arbiter {
         expected.reset(newSeqNo);
     }
 
+    /** Starts a new sequence space whose first message is exactly {@code first} (no reset announced it). */
+    void restart(long first, long now) {
+        settleAll(now);
+        lost.clear();
+        expected.set(first);
+    }
+
     /**
      * Some line delivered messages from..to.
      *

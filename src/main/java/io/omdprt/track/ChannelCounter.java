@@ -14,6 +14,10 @@ public enum ChannelCounter {
     OUTAGE_NANOS,
     /** Distinct Sequence Resets (the same reset on several lines counts once). */
     SEQUENCE_RESETS,
+    /** The sequence jumped forward beyond plausibility on the lines, without a Sequence Reset. */
+    SEQUENCE_JUMPS,
+    /** The sequence started again lower down on the lines, without a Sequence Reset. */
+    SEQUENCE_RESTARTS,
     DR_SIGNALS,
     REFRESH_COMPLETES,
     /** Gauge: 1 while at least one line is up. */

@@ -12,6 +12,17 @@ import org.agrona.DirectBuffer;
  * Everything the monitor knows about one OMD channel: its lines, arbitration across them, liveness,
  * Sequence Resets, DR status, refresh completes and A/B skew.
  *
+ * <p>Sequence numbers the spec does not announce are kept out of the counts by a {@link SequenceGuard}:
+ * a packet far beyond anything the channel could have reached, or far below what its line delivered,
+ * is held until the lines show what it was. A stray (the sequence went on without it) is counted as
+ * such and nothing else. A jump or restart becomes a new sequence space, as after a Sequence Reset,
+ * when another line agrees (holds a packet of the same new sequence), or when one line alone has
+ * continued it for {@code confirmPackets} packets and the arbitration wait has passed since its first
+ * one (at once on a one-line channel, and at once when a line fills its hold of {@link Suspect#CAPACITY}
+ * packets). So one line's stray never moves the channel; a restart seen on one line only moves it after
+ * the wait, and the lines still in the old sequence are then arbitrated in the previous space until
+ * their numbers show the new one, exactly as for a reset they have not seen.
+ *
  * <p>Single-threaded: one thread (the event loop serving every line of the channel, or the capture
  * reader) calls {@link #onDatagram} and {@link #onTick}. Counters and histograms may be read from
  * any thread. Time is passed in (ns since epoch), never read from a clock, so captures replay
@@ -29,12 +40,16 @@ public final class ChannelTracker {
     private final OmdPacket packet = new OmdPacket();
 
     private final FirstArrivals firstArrivals = new FirstArrivals();
+    private final SequenceGuard guard;
+    private final long latencyLimitNanos;
 
     /** The sequence space in progress, and the one before it (kept while lines still deliver it). */
     private Arbiter current;
     private Arbiter previous;
     private int epoch;
-    private long lastResetSeqNo = 1;
+    /** Where the current space began: a reset's NewSeqNo, or the first message of an unannounced jump or restart. */
+    private long epochStart = 1;
+    private boolean epochAnnounced = true;
     /** No open hole is due before this: the per-packet expiry check is one comparison. */
     private long nextDeadline = Long.MAX_VALUE;
 
@@ -61,6 +76,8 @@ public final class ChannelTracker {
             lines[i] = new LineTracker(this, i, lineInfos.get(i), settings.maxOpenRanges(), startNanos);
         }
         this.lineList = List.of(lines);
+        this.guard = new SequenceGuard(this, lines, settings, listener, counters);
+        this.latencyLimitNanos = settings.latencyLimitNanos();
         this.current = new Arbiter(this, counters, settings.arbitrationWaitNanos(), settings.maxOpenRanges());
         this.previous = new Arbiter(this, counters, settings.arbitrationWaitNanos(), settings.maxOpenRanges());
         counters.set(ChannelCounter.UP.ordinal(), 1);
@@ -128,17 +145,14 @@ public final class ChannelTracker {
             line.countMalformed(problem);
             return;
         }
-        long sendTime = packet.sendTime();
-        if (sendTime != 0) {
-            line.latency().record(wallNanos - sendTime);
-        }
         long seq = packet.seqNum();
         int count = packet.msgCount();
         if (count == 0) { // a heartbeat
+            line.count(LineCounter.HEARTBEATS, 1);
             Arbiter arbiter = arbiterFor(line, seq, nowNanos);
-            line.onHeartbeat(seq, nowNanos);
-            if (arbiter != null) {
-                arbiter.onHeartbeat(seq, nowNanos);
+            if (!guard.hold(line, arbiter, seq, 0, nowNanos)) {
+                recordLatency(line, wallNanos);
+                heartbeat(line, arbiter, seq, nowNanos);
             }
             return;
         }
@@ -150,11 +164,20 @@ public final class ChannelTracker {
             line.count(LineCounter.SIZE_MISMATCHES, packet.sizeMismatches());
         }
         int resetIndex = packet.controlFlags() == 0 ? -1 : scanControl();
+        if (packet.controlFlags() != 0 && drIndex >= 0) {
+            readDrSignal(line, arbiterOf(line), seq + drIndex, nowNanos);
+        }
         if (resetIndex < 0) {
             Arbiter arbiter = arbiterFor(line, seq, nowNanos);
-            actOnControl(line, arbiter, seq, nowNanos);
+            if (guard.hold(line, arbiter, seq, count, nowNanos)) {
+                return;
+            }
+            recordLatency(line, wallNanos);
+            countRefreshComplete(arbiter, seq, nowNanos);
             deliver(line, arbiter, seq, seq + count - 1, nowNanos);
         } else {
+            guard.discard(line); // a reset says where the sequence is: what the line held did not belong to it
+            recordLatency(line, wallNanos);
             // The reset's own header SeqNum is to be ignored (§3.4.2): it says nothing about which space the line is in.
             Arbiter arbiter = arbiterOf(line);
             if (resetIndex > 0) {
@@ -173,6 +196,7 @@ public final class ChannelTracker {
 
     /** Liveness and arbitration deadlines; call regularly (every liveness tick). */
     public void onTick(long nowNanos) {
+        guard.review(nowNanos);
         expire(nowNanos);
         boolean wentDown = false;
         for (LineTracker line : lines) {
@@ -189,6 +213,7 @@ public final class ChannelTracker {
 
     /** End of input (capture end, shutdown): whatever is still missing now is lost. */
     public void settle(long nowNanos) {
+        guard.settle(nowNanos);
         previous.settleAll(nowNanos);
         current.settleAll(nowNanos);
         counters.set(ChannelCounter.PENDING_MESSAGES.ordinal(), 0);
@@ -221,44 +246,94 @@ public final class ChannelTracker {
         return resetIndex;
     }
 
-    /** Both lines carry the same control messages: act on the copy that is new to the channel only. */
-    private void actOnControl(LineTracker line, Arbiter arbiter, long seq, long now) {
-        if (arbiter == null || packet.controlFlags() == 0) {
+    /**
+     * The DR status is read from every DR Signal, whatever its SeqNum: after a failover the numbers
+     * may repeat. A signal counts when the channel had not seen its SeqNum or its status is new.
+     */
+    private void readDrSignal(LineTracker line, Arbiter arbiter, long signalSeq, long now) {
+        boolean changed = scannedDrStatus != drStatus;
+        if (changed || arbiter == null || signalSeq >= arbiter.expected()) {
+            counters.increment(ChannelCounter.DR_SIGNALS.ordinal());
+        }
+        if (changed) {
+            long before = drStatus;
+            drStatus = scannedDrStatus;
+            counters.set(ChannelCounter.DR_STATUS.ordinal(), drStatus);
+            listener.drStatusChanged(line, before, drStatus, now);
+        }
+    }
+
+    /** Both lines carry the same Refresh Complete: count the copy that is new to the channel only. */
+    private void countRefreshComplete(Arbiter arbiter, long seq, long now) {
+        if (arbiter == null || packet.controlFlags() == 0 || refreshIndex < 0 || seq + refreshIndex < arbiter.expected()) {
             return;
         }
-        long firstNew = arbiter.expected();
-        if (drIndex >= 0 && seq + drIndex >= firstNew) {
-            counters.increment(ChannelCounter.DR_SIGNALS.ordinal());
-            if (scannedDrStatus != drStatus) {
-                long before = drStatus;
-                drStatus = scannedDrStatus;
-                counters.set(ChannelCounter.DR_STATUS.ordinal(), drStatus);
-                listener.drStatusChanged(line, before, drStatus, now);
-            }
+        counters.increment(ChannelCounter.REFRESH_COMPLETES.ordinal());
+        counters.set(ChannelCounter.LAST_REFRESH_COMPLETE_NANOS.ordinal(), now);
+    }
+
+    private void recordLatency(LineTracker line, long wallNanos) {
+        long sendTime = packet.sendTime();
+        if (sendTime == 0) {
+            return;
         }
-        if (refreshIndex >= 0 && seq + refreshIndex >= firstNew) {
-            counters.increment(ChannelCounter.REFRESH_COMPLETES.ordinal());
-            counters.set(ChannelCounter.LAST_REFRESH_COMPLETE_NANOS.ordinal(), now);
+        long latency = wallNanos - sendTime;
+        if (latency > latencyLimitNanos || latency < -latencyLimitNanos) {
+            line.count(LineCounter.IMPLAUSIBLE_SEND_TIMES, 1);
+        } else {
+            line.latency().record(latency);
         }
     }
 
     private void reset(LineTracker line, long newSeqNo, long now) {
         if (line.onReset(newSeqNo, epoch, now)) {
-            startEpoch(newSeqNo, now);
+            startEpoch(newSeqNo, true, now);
+            counters.increment(ChannelCounter.SEQUENCE_RESETS.ordinal());
         }
     }
 
-    /** A new sequence space: the old one stays open for lines that have not seen the reset yet. */
-    private void startEpoch(long newSeqNo, long now) {
+    /**
+     * A new sequence space, announced by a reset (first message NewSeqNo or NewSeqNo + 1) or not
+     * (first message exactly {@code first}): the old one stays open for lines that have not moved yet.
+     */
+    private void startEpoch(long first, boolean announced, long now) {
         epoch++;
-        lastResetSeqNo = newSeqNo;
+        epochStart = first;
+        epochAnnounced = announced;
         Arbiter reused = previous;
         reused.settleAll(now);
         previous = current;
         current = reused;
-        current.reset(newSeqNo, now);
+        if (announced) {
+            current.reset(first, now);
+        } else {
+            current.restart(first, now);
+        }
         firstArrivals.clear();
-        counters.increment(ChannelCounter.SEQUENCE_RESETS.ordinal());
+    }
+
+    /** The sequence jumped or restarted without a reset: a new space from {@code first}. @return its arbiter */
+    Arbiter restartSpace(long first, long now) {
+        startEpoch(first, false, now);
+        return current;
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    long expected() {
+        return current.expected();
+    }
+
+    /** A held packet, given to the trackers as it would have been when it arrived. */
+    void replay(LineTracker line, Arbiter arbiter, long seq, int count, long at) {
+        expire(at);
+        if (count == 0) {
+            heartbeat(line, arbiter, seq, at);
+        } else {
+            deliver(line, arbiter, seq, seq + count - 1, at);
+        }
     }
 
     /**
@@ -275,16 +350,38 @@ public final class ChannelTracker {
             line.joinEpoch(epoch);
             return current;
         }
-        if (firstSeq < line.expected() && firstSeq <= current.expected()) {
-            reset(line, lastResetSeqNo, now);
+        if (firstSeq < line.expected() && firstSeq <= current.expected() || fitsCurrentNotOwn(line, firstSeq)) {
+            if (epochAnnounced) {
+                reset(line, epochStart, now);
+            } else {
+                line.restart(epoch, Math.min(epochStart, firstSeq));
+            }
             return current;
         }
         return arbiterOf(line);
     }
 
+    /**
+     * Whether a line still in an earlier space delivered a packet that fits the current space and not
+     * its own: it is ahead of the line that moved first, or the space began with a jump.
+     */
+    private boolean fitsCurrentNotOwn(LineTracker line, long firstSeq) {
+        long bound = settings.plausibleJump();
+        long lineNext = line.expected();
+        return firstSeq >= epochStart - bound && firstSeq <= current.expected() + bound
+                && (firstSeq + settings.restartDrop() < lineNext || firstSeq - lineNext > bound);
+    }
+
     private Arbiter arbiterOf(LineTracker line) {
         int lineEpoch = line.epoch();
         return lineEpoch == epoch ? current : lineEpoch == epoch - 1 ? previous : null;
+    }
+
+    private void heartbeat(LineTracker line, Arbiter arbiter, long lastSeq, long now) {
+        line.onHeartbeat(lastSeq, now);
+        if (arbiter != null) {
+            arbiter.onHeartbeat(lastSeq, now);
+        }
     }
 
     private void deliver(LineTracker line, Arbiter arbiter, long from, long to, long now) {
@@ -309,7 +406,7 @@ public final class ChannelTracker {
         }
     }
 
-    private void expire(long now) {
+    void expire(long now) {
         if (now < nextDeadline) {
             return;
         }

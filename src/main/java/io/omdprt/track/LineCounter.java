@@ -25,6 +25,13 @@ public enum LineCounter {
     SEQUENCE_RESETS,
     /** Messages this line delivered before any other line of its channel. */
     FIRST_DELIVERIES,
+    /**
+     * Packets (data or heartbeat) whose SeqNum did not fit the channel's sequence and that the sequence
+     * then went on without: strays. Nothing else of them is counted (no gap, no duplicate, no latency).
+     */
+    STRAY_PACKETS,
+    /** Packets whose SendTime was further from the receive time than the latency limit: no latency sample. */
+    IMPLAUSIBLE_SEND_TIMES,
     /** Messages whose MsgType the protocol's table does not know. */
     UNKNOWN_MESSAGE_TYPES,
     /** Known messages whose MsgSize does not fit the table's layout (a warning, not an error). */

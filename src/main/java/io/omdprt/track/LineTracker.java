@@ -22,6 +22,7 @@ public final class LineTracker {
     private final Counters malformed = new Counters(Malformed.values().length);
     private final Histogram latency = new Histogram();
     private final RangeSet holes;
+    private final Suspect suspect = new Suspect();
 
     private final ExpectedSequence expected = new ExpectedSequence();
     /** Whether the line delivered data since its last reset; a reset repeated without data is the same reset. */
@@ -92,6 +93,15 @@ public final class LineTracker {
 
     long expected() {
         return expected.next();
+    }
+
+    Suspect suspect() {
+        return suspect;
+    }
+
+    /** Whether messages from..to fill part of a hole this line opened. */
+    boolean hasHole(long from, long to) {
+        return !holes.isEmpty() && holes.overlaps(from, to);
     }
 
     void count(LineCounter counter, long delta) {
@@ -177,7 +187,6 @@ public final class LineTracker {
 
     /** A heartbeat: lastSeq is the last message sent on the channel. */
     void onHeartbeat(long lastSeq, long now) {
-        counters.increment(LineCounter.HEARTBEATS.ordinal());
         if (!expected.known()) {
             expected.set(lastSeq + 1);
             return;
@@ -202,6 +211,14 @@ public final class LineTracker {
         counters.increment(LineCounter.SEQUENCE_RESETS.ordinal());
         channel.listener().sequenceReset(this, newSeqNo, now);
         return newEpoch;
+    }
+
+    /** The channel moved to a sequence space no reset announced, whose first message is {@code first}. */
+    void restart(int channelEpoch, long first) {
+        epoch = channelEpoch;
+        expected.set(first);
+        dataSinceReset = true;
+        holes.clear();
     }
 
     /** A line with no sequence history simply starts in the channel's current sequence space. */

@@ -104,6 +104,19 @@ final class RangeSet {
         return removed;
     }
 
+    /** Whether any range holds a sequence number in [from, to]. */
+    boolean overlaps(long from, long to) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (ends[i] < from) {
+                return false;
+            }
+            if (starts[i] <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Total sequence numbers held. */
     long total() {
         long sum = 0;

@@ -35,6 +35,33 @@ public interface TrackerListener {
     default void sequenceReset(LineTracker line, long newSeqNo, long atNanos) {
     }
 
+    /**
+     * A packet held because its SeqNum did not fit the channel's sequence turned out to be a stray:
+     * the sequence went on without it. {@code msgCount} 0 is a heartbeat, whose SeqNum is the last
+     * message it claimed was sent. Nothing of it was counted but the datagram and its messages.
+     */
+    default void strayPacket(LineTracker line, long seqNum, int msgCount, long arrivedAtNanos) {
+    }
+
+    /**
+     * The channel's sequence jumped forward without a Sequence Reset: the lines went on from
+     * {@code newSeq} where {@code expectedSeq} was next, so {@code newSeq - expectedSeq} messages were
+     * skipped. They are not counted as missing; tracking continues from {@code newSeq}.
+     *
+     * @param firstSeenNanos   arrival of the first packet of the new sequence
+     * @param confirmedAtNanos when the lines confirmed it (another line agreed, or enough packets and the wait)
+     */
+    default void sequenceJump(ChannelTracker channel, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
+    }
+
+    /**
+     * The channel's sequence started again at {@code newSeq}, below {@code expectedSeq}, without a
+     * Sequence Reset (a publisher restart, a site failover): a new sequence space, as after a reset.
+     * Times as for {@link #sequenceJump}.
+     */
+    default void sequenceRestart(ChannelTracker channel, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
+    }
+
     /** The channel's DR status changed (0 none, 1 in progress, 2 completed). */
     default void drStatusChanged(LineTracker line, long previousStatus, long newStatus, long atNanos) {
     }

@@ -57,6 +57,25 @@ final class RecordingListener implements TrackerListener {
     }
 
     @Override
+    public void strayPacket(LineTracker line, long seqNum, int msgCount, long arrivedAtNanos) {
+        events.add("stray " + line.name() + " " + seqNum + "x" + msgCount + " @" + ms(arrivedAtNanos));
+    }
+
+    @Override
+    public void sequenceJump(ChannelTracker channel, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
+        unannounced("sequenceJump", expectedSeq, newSeq, firstSeenNanos, confirmedAtNanos);
+    }
+
+    @Override
+    public void sequenceRestart(ChannelTracker channel, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
+        unannounced("sequenceRestart", expectedSeq, newSeq, firstSeenNanos, confirmedAtNanos);
+    }
+
+    private void unannounced(String kind, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
+        events.add(kind + " " + expectedSeq + "->" + newSeq + " seen@" + ms(firstSeenNanos) + " confirmed@" + ms(confirmedAtNanos));
+    }
+
+    @Override
     public void drStatusChanged(LineTracker line, long previousStatus, long newStatus, long atNanos) {
         events.add("drStatus " + previousStatus + "->" + newStatus + " via " + line.name() + " @" + ms(atNanos));
     }

@@ -192,6 +192,25 @@ class TrackerEventsTest {
     }
 
     @Test
+    void lineThatMissedTheResetAndIsAheadOfTheOtherLineJoinsTheNewSpace() {
+        Harness h = new Harness();
+        for (long s = 1; s <= 50_000; s += 100) {
+            h.both(s, 100, 0);
+        }
+        h.reset("A", 1, 10);                                  // B loses the reset packet, and is ahead of A after it
+        h.data("B", 2, 10, 20).data("B", 12, 10, 21).data("B", 22, 10, 22).data("B", 32, 10, 23);
+        h.data("A", 2, 10, 30).data("A", 12, 10, 31).data("A", 22, 10, 32).data("A", 32, 10, 33);
+        h.tick(2_000);
+        assertEquals(0, h.channel(ChannelCounter.SEQUENCE_RESTARTS), "the reset explains it: no restart");
+        assertEquals(1, h.channel(ChannelCounter.SEQUENCE_RESETS));
+        assertEquals(0, h.line("B", LineCounter.STRAY_PACKETS));
+        assertEquals(0, h.line("B", LineCounter.DUPLICATE_MESSAGES));
+        assertEquals(0, h.line("B", LineCounter.GAPS));
+        assertEquals(0, h.channel(ChannelCounter.ARBITRATED_GAPS));
+        assertEquals(50_000 + 40, h.tracker.uniqueMessages());
+    }
+
+    @Test
     void repeatedResetWithoutDataIsTheSameReset() {
         Harness h = new Harness();
         h.both(1, 10, 0);
@@ -214,6 +233,29 @@ class TrackerEventsTest {
         assertEquals(2, h.channel(ChannelCounter.DR_STATUS));
         assertEquals(3, h.channel(ChannelCounter.DR_SIGNALS));
         assertEquals(0, h.channel(ChannelCounter.ARBITRATED_GAPS));
+    }
+
+    /** Issue 13: the status is read from every DR Signal, also one whose SeqNum the channel has seen. */
+    @Test
+    void drStatusChangeWithARepeatedSeqNumIsRead() {
+        Harness h = new Harness();
+        h.heartbeat("A", 0, 0).heartbeat("B", 0, 1);
+        h.dr("A", 1, 1, 10).dr("B", 1, 1, 11);
+        h.dr("A", 1, 2, 2_000).dr("B", 1, 2, 2_001);        // the same SeqNum, a new status
+        assertEquals(List.of("drStatus 0->1 via A @10", "drStatus 1->2 via A @2000"), h.events.ofKind("drStatus"));
+        assertEquals(2, h.channel(ChannelCounter.DR_STATUS));
+        assertEquals(2, h.channel(ChannelCounter.DR_SIGNALS), "a repeated SeqNum with a new status is a new signal");
+        assertEquals(0, h.line("A", LineCounter.GAPS));
+    }
+
+    @Test
+    void drSignalInAPacketWithASequenceResetIsRead() {
+        Harness h = new Harness();
+        h.both(1, 10, 0);
+        int length = h.wire.encoderForTest().begin(h.wire.buffer, 0, 11, 0).drSignal(1).sequenceReset(1).finish();
+        h.tracker.onDatagram(0, h.wire.buffer, 0, length, Harness.at(10), Harness.at(10));
+        assertEquals(List.of("drStatus 0->1 via A @10"), h.events.ofKind("drStatus"));
+        assertEquals(1, h.channel(ChannelCounter.SEQUENCE_RESETS));
     }
 
     @Test

@@ -20,6 +20,11 @@ final class Wire {
         return encoder.finish();
     }
 
+    /** For packets the helpers below do not build. */
+    PacketEncoder encoderForTest() {
+        return encoder;
+    }
+
     int heartbeat(long lastSeq) {
         return encoder.heartbeat(buffer, 0, lastSeq, 0);
     }
