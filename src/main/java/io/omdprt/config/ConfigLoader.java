@@ -199,10 +199,21 @@ public final class ConfigLoader {
             reports.finish();
         }
 
+        TrackingConfig tracking = TrackingConfig.DEFAULTS;
+        Section tr = top.optionalSection("tracking");
+        if (tr != null) {
+            int jump = tr.integer("plausible-jump", 1_000, 100_000_000, (int) tracking.plausibleJump());
+            int confirm = tr.integer("confirm-packets", 1, 64, tracking.confirmPackets());
+            int drop = tr.integer("restart-drop", 1, 100_000_000, (int) tracking.restartDrop());
+            Duration limit = tr.duration("latency-limit", Duration.ofMillis(1), Duration.ofDays(1), tracking.latencyLimit());
+            tr.finish();
+            tracking = new TrackingConfig(jump, confirm, drop, limit);
+        }
+
         List<WindowConfig> windows = windows(top.list("windows", false));
         List<FeedConfig> feeds = feeds(top.list("feeds", true));
         top.finish();
-        return new MonitorConfig(file, instance, site, http, liveness, wait, receiver, journal, reportDir, windows, feeds, displayZone);
+        return new MonitorConfig(file, instance, site, http, liveness, wait, receiver, journal, reportDir, windows, feeds, displayZone, tracking);
     }
 
     private List<WindowConfig> windows(List<Section> sections) throws ConfigException {

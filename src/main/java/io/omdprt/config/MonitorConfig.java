@@ -26,7 +26,8 @@ public record MonitorConfig(
         Path reportDir,
         List<WindowConfig> windows,
         List<FeedConfig> feeds,
-        java.time.ZoneId displayZone) {
+        java.time.ZoneId displayZone,
+        TrackingConfig tracking) {
 
     public MonitorConfig {
         windows = List.copyOf(windows);
@@ -36,7 +37,8 @@ public record MonitorConfig(
     /** Times shown in Hong Kong time. */
     public MonitorConfig(String file, String instance, String site, HttpConfig http, LivenessConfig liveness, Duration arbitrationWait,
                          ReceiverConfig receiver, JournalConfig journal, Path reportDir, List<WindowConfig> windows, List<FeedConfig> feeds) {
-        this(file, instance, site, http, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds, ConfigLoader.HONG_KONG);
+        this(file, instance, site, http, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds, ConfigLoader.HONG_KONG,
+                TrackingConfig.DEFAULTS);
     }
 
     public io.omdprt.time.DisplayTime display() {
@@ -61,11 +63,11 @@ public record MonitorConfig(
     }
 
     public MonitorConfig withHttp(HttpConfig newHttp) {
-        return new MonitorConfig(file, instance, site, newHttp, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds, displayZone);
+        return new MonitorConfig(file, instance, site, newHttp, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds, displayZone, tracking);
     }
 
     /** The same config writing its journal and reports elsewhere (tests, the demo). */
     public MonitorConfig withOutput(JournalConfig newJournal, Path newReportDir) {
-        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, newJournal, newReportDir, windows, feeds, displayZone);
+        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, newJournal, newReportDir, windows, feeds, displayZone, tracking);
     }
 }

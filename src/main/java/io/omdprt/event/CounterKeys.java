@@ -16,6 +16,8 @@ public final class CounterKeys {
     public static final String RESETS = "resets";
     public static final String DR_SIGNALS = "dr_signals";
     public static final String SKEW = "skew";
+    public static final String SEQUENCE_JUMPS = "sequence_jumps";
+    public static final String SEQUENCE_RESTARTS = "sequence_restarts";
 
     public static final String PACKETS = "packets";
     public static final String LINE_MESSAGES = "messages";

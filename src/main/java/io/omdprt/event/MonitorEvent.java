@@ -8,8 +8,8 @@ import java.time.Instant;
  * a type are null and left out of the JSON.
  *
  * @param time      when it happened (for an outage end: the first arrival after it)
- * @param fromSeq   first sequence number of a gap
- * @param toSeq     last sequence number of a gap
+ * @param fromSeq   first sequence number of a gap (of a stray: its SeqNum; of a jump or restart: the next expected before it)
+ * @param toSeq     last sequence number of a gap (of a jump or restart: the new sequence number)
  * @param since     start of an outage (the last arrival before it), or when a gap was first seen
  * @param seconds   length of an ended outage
  * @param value     DR status, new sequence number after a reset, or dropped datagrams

@@ -68,6 +68,23 @@ public final class TrackerEvents implements TrackerListener {
     }
 
     @Override
+    public void strayPacket(LineTracker line, long seqNum, int msgCount, long arrivedAtNanos) {
+        sink.accept(line(arrivedAtNanos, EventType.STRAY_PACKET, line).range(seqNum, seqNum + Math.max(msgCount, 1) - 1)
+                .values((long) msgCount, null));
+    }
+
+    @Override
+    public void sequenceJump(ChannelTracker channel, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
+        sink.accept(channel(confirmedAtNanos, EventType.SEQUENCE_JUMP, channel).range(expectedSeq, newSeq).outage(at(firstSeenNanos), null));
+    }
+
+    @Override
+    public void sequenceRestart(ChannelTracker channel, long expectedSeq, long newSeq, long firstSeenNanos, long confirmedAtNanos) {
+        sink.accept(channel(confirmedAtNanos, EventType.SEQUENCE_RESTART, channel).range(expectedSeq, newSeq)
+                .outage(at(firstSeenNanos), null));
+    }
+
+    @Override
     public void drStatusChanged(LineTracker line, long previousStatus, long newStatus, long atNanos) {
         sink.accept(channel(atNanos, EventType.DR_STATUS, line.channel()).values(newStatus, previousStatus));
     }

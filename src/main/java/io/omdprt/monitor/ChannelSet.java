@@ -24,7 +24,9 @@ public final class ChannelSet {
     }
 
     public static ChannelSet create(MonitorConfig config, TrackerListener listener, long startNanos) {
-        TrackerSettings settings = TrackerSettings.of(config.liveness().staleAfter(), config.arbitrationWait());
+        TrackerSettings settings = TrackerSettings.of(config.liveness().staleAfter(), config.arbitrationWait())
+                .withPlausibility(config.tracking().plausibleJump(), config.tracking().confirmPackets(), config.tracking().restartDrop(),
+                        config.tracking().latencyLimit());
         List<MonitoredChannel> channels = new ArrayList<>();
         for (FeedConfig feed : config.feeds()) {
             for (ChannelConfig channel : feed.channels()) {

@@ -26,6 +26,8 @@ public final class CounterSnapshots {
         m.put(CounterKeys.OUTAGE_NANOS, t.outageNanos(nowNanos));
         m.put(CounterKeys.RESETS, t.get(ChannelCounter.SEQUENCE_RESETS));
         m.put(CounterKeys.DR_SIGNALS, t.get(ChannelCounter.DR_SIGNALS));
+        m.put(CounterKeys.SEQUENCE_JUMPS, t.get(ChannelCounter.SEQUENCE_JUMPS));
+        m.put(CounterKeys.SEQUENCE_RESTARTS, t.get(ChannelCounter.SEQUENCE_RESTARTS));
         histogram(m, CounterKeys.SKEW, t.skew());
         for (LineTracker l : t.lines()) {
             String n = l.name();
@@ -39,6 +41,7 @@ public final class CounterSnapshots {
             }
             m.put(CounterKeys.line(n, CounterKeys.MALFORMED), malformed);
             m.put(CounterKeys.line(n, CounterKeys.GAPS), l.get(LineCounter.GAPS));
+            m.put(CounterKeys.line(n, CounterKeys.STRAYS), l.get(LineCounter.STRAY_PACKETS));
             m.put(CounterKeys.line(n, CounterKeys.MISSING), l.get(LineCounter.MISSING_MESSAGES));
             m.put(CounterKeys.line(n, CounterKeys.OUTAGES), l.get(LineCounter.OUTAGES));
             m.put(CounterKeys.line(n, CounterKeys.OUTAGE_NANOS), l.outageNanos(nowNanos));

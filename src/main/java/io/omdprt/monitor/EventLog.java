@@ -34,6 +34,11 @@ public final class EventLog implements EventSink {
                     e.value() == 1 ? "site failover in progress" : e.value() == 2 ? "site failover completed" : "unknown status");
             case SOCKET_DROPS -> LOG.warn("LOCAL DROPS {}: the kernel dropped {} on this host's socket", where,
                     Counts.of(e.value() - (e.previous() == null ? 0 : e.previous()), "datagram"));
+            case STRAY_PACKET -> LOG.warn("stray datagram {}: SeqNum {} is not one the channel could have reached; not counted as loss",
+                    where, e.fromSeq());
+            case SEQUENCE_JUMP -> LOG.warn("sequence jump {}: from {} to {} without a Sequence Reset", where, e.fromSeq(), e.toSeq());
+            case SEQUENCE_RESTART -> LOG.warn("sequence restart {}: from {} back to {} without a Sequence Reset", where, e.fromSeq(),
+                    e.toSeq());
             case WINDOW_START -> LOG.info("PRT window {} started", e.window());
             case WINDOW_END -> LOG.info("PRT window {} ended", e.window());
             default -> LOG.info("{} {}", e.type().label(), e.detail() == null ? "" : e.detail());

@@ -160,7 +160,7 @@ public final class ReportBuilder {
                     case DR_STATUS -> dr.add(new ReportModel.Dr(e.time().toString(), e.previous() == null ? 0 : e.previous(),
                             e.value() == null ? 0 : e.value()));
                     case SOCKET_DROPS -> drops.merge(e.line(), e.value() - (e.previous() == null ? 0 : e.previous()), Long::sum);
-                    case STRAY_PACKET -> strays.merge(e.line(), e.value() == null ? 1 : e.value(), Long::sum);
+                    case STRAY_PACKET -> strays.merge(e.line(), 1L, Long::sum);
                     case SEQUENCE_JUMP -> jumps++;
                     case SEQUENCE_RESTART -> restarts++;
                     default -> { }

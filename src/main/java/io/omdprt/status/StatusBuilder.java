@@ -128,8 +128,9 @@ public final class StatusBuilder {
             malformed -= CounterKeys.get(base, CounterKeys.line(n, CounterKeys.MALFORMED));
             long kernel = sockets.kernelDrops(c.feedName(), c.label(), n);
             long drops = kernel < 0 ? -1 : kernel - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.KERNEL_DROPS));
+            long strays = l.get(LineCounter.STRAY_PACKETS) - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.STRAYS));
             ChannelFacts.LineFacts f = new ChannelFacts.LineFacts(n, gaps, missing, outages, downSeconds, down, packets > 0 || heard,
-                    !young, malformed, drops, 0, 0);
+                    !young, malformed, drops, strays, 0);
             facts.add(f);
             Health health = Health.of(VerdictPolicy.channel(new ChannelFacts(c.label(), 0, 0, 0, 0, false, List.of(), 0, 0, 0,
                     List.of(f))).verdict());
@@ -146,7 +147,9 @@ public final class StatusBuilder {
         long drSignals = t.get(ChannelCounter.DR_SIGNALS) - CounterKeys.get(base, CounterKeys.DR_SIGNALS);
         long drStatus = t.get(ChannelCounter.DR_STATUS);
         ChannelFacts cf = new ChannelFacts(c.label(), arbGaps, arbMissing, outages, downSeconds, !up && !notYet,
-                drSignals > 0 ? List.of(drStatus) : List.of(), drStatus, 0, 0, facts);
+                drSignals > 0 ? List.of(drStatus) : List.of(), drStatus,
+                t.get(ChannelCounter.SEQUENCE_JUMPS) - CounterKeys.get(base, CounterKeys.SEQUENCE_JUMPS),
+                t.get(ChannelCounter.SEQUENCE_RESTARTS) - CounterKeys.get(base, CounterKeys.SEQUENCE_RESTARTS), facts);
         VerdictPolicy.Judgement j = VerdictPolicy.channel(cf);
         return new Status.Channel(c.label(), c.config().kind().configName(), up, Health.of(j.verdict()), j.verdict(), j.reasons(),
                 arbGaps, arbMissing, outages, downSeconds, t.get(ChannelCounter.SEQUENCE_RESETS) - CounterKeys.get(base, CounterKeys.RESETS),

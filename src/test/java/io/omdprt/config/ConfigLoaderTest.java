@@ -183,6 +183,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void trackingKeysHaveTheRtsWindowAsTheirDefault() throws Exception {
+        assertEquals(TrackingConfig.DEFAULTS, parse(MINIMAL).tracking());
+        assertEquals(50_000, TrackingConfig.DEFAULTS.plausibleJump());
+        TrackingConfig t = parse("tracking: { plausible-jump: 200000, confirm-packets: 5, restart-drop: 5000, latency-limit: 30s }\n"
+                + MINIMAL).tracking();
+        assertEquals(new TrackingConfig(200_000, 5, 5_000, Duration.ofSeconds(30)), t);
+        ConfigException e = reject("tracking: { confirm-packets: 0 }\n" + MINIMAL);
+        assertTrue(e.getMessage().startsWith("test.yaml: tracking.confirm-packets: "), e.getMessage());
+    }
+
+    @Test
     void httpAvailabilityKeys() throws Exception {
         HttpConfig http = parse("http:\n  request-timeout: 2s\n  max-connections: 64\n  max-connections-per-address: 4\n"
                 + "  allow: [ 10.1.2.0/24, 127.0.0.1, 0.0.0.0/0 ]\n" + MINIMAL).http();

@@ -389,6 +389,27 @@ class WindowLifecycleTest {
     }
 
     @Test
+    void threeStrayDatagramsAreCountedNotLost() throws Exception {
+        Setup s = new Setup("", 0, false);
+        try (TestPublisher pub = s.publisher().start(); MonitorProcess m = s.monitor("monitor", "--open-window", "strays")) {
+            m.awaitServing(Duration.ofSeconds(30));
+            Thread.sleep(1_000);
+            for (long seq : new long[] {4_000_000_000L, 3_999_999_000L, 4_294_967_290L}) {
+                pub.stray(0, seq);
+            }
+            Thread.sleep(1_500);
+            m.stop();
+        }
+        JsonNode c = channel(s.rebuild("strays").get(0), "f", "1");
+        assertEquals(0, c.path("arbitratedMissingMessages").asLong(), "no loss: " + c);
+        JsonNode a = c.path("lines").get(0);
+        assertEquals(0, a.path("gaps").asLong(), "no gap on line A: " + a);
+        assertEquals(3, a.path("strays").asLong(), "three strays counted: " + a);
+        assertEquals("WARN", c.path("verdict").asText());
+        assertTrue(c.path("reasons").toString().contains("3 stray datagrams"), c.path("reasons").toString());
+    }
+
+    @Test
     void aDrSignalWithARepeatedSeqNumIsInTheReportAndTheVerdict() throws Exception {
         Setup s = new Setup(TestConfigs.windowCoveringNow("PRT-DR"), 0, true);
         try (TestPublisher pub = s.publisher().start(); MonitorProcess m = s.monitor("monitor")) {

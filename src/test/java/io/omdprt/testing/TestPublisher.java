@@ -60,6 +60,13 @@ public final class TestPublisher implements AutoCloseable {
         drSeq = Math.max(drSeq, seqNum + 1);
     }
 
+    /** One well-formed data packet with this SeqNum on one line only: a stray. */
+    public synchronized void stray(int line, long seqNum) throws IOException {
+        encoder.begin(buffer, 0, seqNum, System.currentTimeMillis() * 1_000_000L);
+        encoder.message(50, 32);
+        sender.send(buffer.byteArray(), encoder.finish(), lines.get(line));
+    }
+
     private void loop() {
         long tick = 0;
         while (running) {
