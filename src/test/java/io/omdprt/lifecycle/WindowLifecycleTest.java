@@ -391,7 +391,7 @@ class WindowLifecycleTest {
     @Test
     void threeStrayDatagramsAreCountedNotLost() throws Exception {
         Setup s = new Setup("", 0, false);
-        try (TestPublisher pub = s.publisher().start(); MonitorProcess m = s.monitor("monitor", "--open-window", "strays")) {
+        try (TestPublisher pub = s.publisher().start(); MonitorProcess m = s.monitor("monitor", "--open-window", "strays", "--window-minutes", "5")) {
             m.awaitServing(Duration.ofSeconds(30));
             Thread.sleep(1_000);
             for (long seq : new long[] {4_000_000_000L, 3_999_999_000L, 4_294_967_290L}) {
