@@ -103,6 +103,29 @@ class RuntimeFaultsTest {
         ReceiverException e = assertThrows(ReceiverException.class, () -> Monitor.start(config));
         assertTrue(e.getMessage().contains("f/1 line B") && e.getMessage().contains("no network interface 'nosuch0'"), e.getMessage());
         Eventually.await(WAIT, () -> rxThreads() == threadsBefore ? null : "receive threads left running: " + rxThreads());
+        assertEquals(List.of(), journalFiles(config), "a failed start leaves no trace in the journal");
+    }
+
+    @Test
+    void anHttpPortInUseStopsTheStartAndLeavesNoTraceInTheJournal() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            MonitorConfig good = TestConfigs.twoLines("");
+            MonitorConfig config = good.withHttp(good.http().withPort(taken.getLocalPort()));
+            assertThrows(IllegalStateException.class, () -> Monitor.start(config));
+            assertEquals(List.of(), journalFiles(config), "a failed start leaves no trace in the journal");
+            try (Monitor again = Monitor.start(good)) {
+                assertTrue(again.httpPort() > 0, "the lock was let go: the next start works");
+            }
+        }
+    }
+
+    private static List<String> journalFiles(MonitorConfig config) throws java.io.IOException {
+        if (!Files.isDirectory(config.journal().dir())) {
+            return List.of();
+        }
+        try (var files = Files.list(config.journal().dir())) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsonl")).toList();
+        }
     }
 
     /**
