@@ -117,7 +117,30 @@ public final class Recorder implements AutoCloseable {
         this.channels = channelSet;
         journal.start();
         reportMissedWindows();
+        windows.onChange(this::windowChanged);
         timer.scheduleAtFixedRate(this::check, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A window's counts begin and end with its snapshots, so they are taken at its boundaries: at
+     * once when a window is opened or closed by hand, and at the very instant a scheduled one starts
+     * or ends (not at the next 100 ms tick).
+     */
+    private void scheduleNextBoundary(Instant now) {
+        Instant next = null;
+        for (Window w : windows.all()) {
+            for (Instant b : new Instant[] {w.start(), w.end()}) {
+                if (b != null && b.isAfter(now) && (next == null || b.isBefore(next))) {
+                    next = b;
+                }
+            }
+        }
+        if (next != null) {
+            long delay = Duration.between(now, next).toNanos();
+            if (delay < TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS) && !timer.isShutdown()) {
+                timer.schedule(this::check, delay, TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
     /** A start that failed: nothing was written; the lock is let go. */
@@ -131,41 +154,67 @@ public final class Recorder implements AutoCloseable {
         return w.name() + "@" + w.start();
     }
 
-    private synchronized void check() {
+    /** The 100 ms tick: window boundaries, drop counters, then the reports of windows that ended. */
+    private void check() {
         try {
             Instant now = clock.instant();
-            Map<String, Window> activeNow = new LinkedHashMap<>();
-            for (Window w : windows.all()) {
-                if (w.isActive(now)) {
-                    activeNow.put(key(w), w);
-                }
+            List<Window> ended = boundaries(now);
+            synchronized (this) {
+                checkDrops(now);
             }
-            for (Map.Entry<String, Window> e : activeNow.entrySet()) {
-                if (!active.containsKey(e.getKey())) {
-                    Window w = e.getValue();
-                    events.accept(MonitorEvent.of(now, EventType.WINDOW_START).window(w.name(), w.start(), w.end()).detail(w.description()));
-                    Instant since = startedAt.isAfter(w.start()) ? startedAt : w.start();
-                    active.put(e.getKey(), new Baseline(w, since, snapshot(now)));
-                }
+            for (Window w : ended) {
+                writeReport(w, now);
             }
-            for (String k : new ArrayList<>(active.keySet())) {
-                if (!activeNow.containsKey(k)) {
-                    Window w = active.remove(k).window();
-                    Window ended = windows.all().stream().filter(x -> key(x).equals(k)).findFirst().orElse(w);
-                    Instant end = ended.end() == null || ended.end().isAfter(now) ? now : ended.end();
-                    events.accept(MonitorEvent.of(now, EventType.WINDOW_END).window(w.name(), w.start(), end));
-                    snapshot(now);
-                    writeReport(ended.closedAt(end), now);
-                }
-            }
-            current = active.values().stream().reduce((a, b) -> b.window().start().isAfter(a.window().start()) ? b : a).orElse(null);
-            if (!active.isEmpty() && Duration.between(lastSnapshot, now).compareTo(SNAPSHOT_INTERVAL) >= 0) {
-                snapshot(now);
-            }
-            checkDrops(now);
+            scheduleNextBoundary(now);
         } catch (RuntimeException e) {
             LOG.error("recorder check failed (monitoring continues): {}", e.toString());
         }
+    }
+
+    /** A window opened or closed by hand: its boundary now, on the caller's thread; its report on the recorder's. */
+    private void windowChanged() {
+        try {
+            Instant now = clock.instant();
+            for (Window w : boundaries(now)) {
+                timer.execute(() -> writeReport(w, now));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("recorder check failed (monitoring continues): {}", e.toString());
+        }
+    }
+
+    /** Starts and ends window instances: events and counter snapshots. @return the windows that ended, closed at their end */
+    private synchronized List<Window> boundaries(Instant now) {
+        Map<String, Window> activeNow = new LinkedHashMap<>();
+        for (Window w : windows.all()) {
+            if (w.isActive(now)) {
+                activeNow.put(key(w), w);
+            }
+        }
+        for (Map.Entry<String, Window> e : activeNow.entrySet()) {
+            if (!active.containsKey(e.getKey())) {
+                Window w = e.getValue();
+                events.accept(MonitorEvent.of(now, EventType.WINDOW_START).window(w.name(), w.start(), w.end()).detail(w.description()));
+                Instant since = startedAt.isAfter(w.start()) ? startedAt : w.start();
+                active.put(e.getKey(), new Baseline(w, since, snapshot(now)));
+            }
+        }
+        List<Window> ended = new ArrayList<>();
+        for (String k : new ArrayList<>(active.keySet())) {
+            if (!activeNow.containsKey(k)) {
+                Window w = active.remove(k).window();
+                Window closed = windows.all().stream().filter(x -> key(x).equals(k)).findFirst().orElse(w);
+                Instant end = closed.end() == null || closed.end().isAfter(now) ? now : closed.end();
+                events.accept(MonitorEvent.of(now, EventType.WINDOW_END).window(w.name(), w.start(), end));
+                snapshot(now);
+                ended.add(closed.closedAt(end));
+            }
+        }
+        current = active.values().stream().reduce((a, b) -> b.window().start().isAfter(a.window().start()) ? b : a).orElse(null);
+        if (!active.isEmpty() && Duration.between(lastSnapshot, now).compareTo(SNAPSHOT_INTERVAL) >= 0) {
+            snapshot(now);
+        }
+        return ended;
     }
 
     /** Journals every channel's counters now, and returns them. */

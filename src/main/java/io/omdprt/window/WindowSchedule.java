@@ -15,10 +15,22 @@ public final class WindowSchedule {
     static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private final Map<String, Window> windows = new LinkedHashMap<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public WindowSchedule(List<WindowConfig> configured) {
         for (WindowConfig w : configured) {
             windows.put(w.name(), new Window(w.name(), w.startInstant(), w.endInstant(), w.description(), false));
+        }
+    }
+
+    /** Called (on the caller's thread, after the change) whenever a window is opened or closed by hand. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        for (Runnable l : listeners) {
+            l.run();
         }
     }
 
@@ -46,7 +58,13 @@ public final class WindowSchedule {
      * @param end when it closes by itself, or null to stay open until {@link #close}
      * @throws IllegalArgumentException when a window of that name exists and is not a finished ad-hoc one
      */
-    public synchronized Window open(String name, Instant now, Instant end, String description) {
+    public Window open(String name, Instant now, Instant end, String description) {
+        Window w = put(name, now, end, description);
+        changed();
+        return w;
+    }
+
+    private synchronized Window put(String name, Instant now, Instant end, String description) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("expected a window name of letters, digits, '-', '_' or '.', got '" + name + "'");
         }
@@ -68,7 +86,13 @@ public final class WindowSchedule {
      *
      * @throws IllegalArgumentException when there is no such open ad-hoc window
      */
-    public synchronized Window close(String name, Instant now) {
+    public Window close(String name, Instant now) {
+        Window w = end(name, now);
+        changed();
+        return w;
+    }
+
+    private synchronized Window end(String name, Instant now) {
         Window w = windows.get(name);
         if (w == null || !w.adHoc() || !w.isActive(now)) {
             throw new IllegalArgumentException("no open ad-hoc window named " + name);
