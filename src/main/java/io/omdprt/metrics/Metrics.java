@@ -38,7 +38,7 @@ public final class Metrics implements AutoCloseable {
     public record Scrape(String contentType, byte[] body) {
     }
 
-    /** @param transport how lines are received (epoll, nio): kernel drop counters exist only with epoll on Linux */
+    /** @param transport how lines are received (epoll, nio): reported in omd_monitor_info */
     public Metrics(String instance, String site, String transport) {
         // Two binder meters break Prometheus naming rules (promtool check metrics): replaced below.
         registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("system.cpu.count")
@@ -54,7 +54,7 @@ public final class Metrics implements AutoCloseable {
         scrapeTimer = Timer.builder("omd_scrape_duration").description("Time to build one /metrics response.")
                 .register(registry);
         MultiCollector identity = () -> new MetricSnapshots(
-                InfoSnapshot.builder().name(MetricNames.MONITOR_INFO).help("This monitor: its configured name and site, and its receive transport (kernel drop counters need epoll on Linux).")
+                InfoSnapshot.builder().name(MetricNames.MONITOR_INFO).help("This monitor: its configured name and site, and its receive transport (kernel drop counters are read from /proc/net/udp on Linux, for either transport).")
                         .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
                                 .labels(Labels.of("monitor", instance, "monitor_site", site, "transport", transport)).build()).build(),
                 InfoSnapshot.builder().name(MetricNames.BUILD_INFO).help("Version of omd-prt-monitor and of the Java runtime.")

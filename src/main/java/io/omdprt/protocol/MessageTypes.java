@@ -114,13 +114,8 @@ public final class MessageTypes {
     }
 
     /** @return the type, or null when the table does not know it */
-    public MessageType lookup(int type) {
+    MessageType lookup(int type) {
         return type >= 0 && type < MAX_TYPE ? byType[type] : null;
-    }
-
-    public String nameOf(int type) {
-        MessageType t = lookup(type);
-        return t == null ? "unknown_" + type : t.name();
     }
 
     public List<MessageType> all() {

@@ -67,13 +67,9 @@ public final class OmdPacket {
         return buffer.getInt(offset + SEQ_NUM_OFFSET, LITTLE_ENDIAN) & 0xFFFF_FFFFL;
     }
 
-    /** Nanoseconds since 1970-01-01 UTC, millisecond precision. */
+    /** Nanoseconds since 1970-01-01 UTC: HKEX fills it to the nearest millisecond (spec §3.1), the simulator to the nanosecond. */
     public long sendTime() {
         return buffer.getLong(offset + SEND_TIME_OFFSET, LITTLE_ENDIAN);
-    }
-
-    public boolean isHeartbeat() {
-        return msgCount() == 0;
     }
 
     /** Flags of {@link #controlFlags()}: which control messages the packet holds. */

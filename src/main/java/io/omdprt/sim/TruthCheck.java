@@ -52,10 +52,6 @@ public final class TruthCheck {
         return checks;
     }
 
-    public static boolean allOk(List<Check> checks) {
-        return checks.stream().allMatch(Check::ok);
-    }
-
     public static List<Check> failures(List<Check> checks) {
         return checks.stream().filter(c -> !c.ok()).toList();
     }

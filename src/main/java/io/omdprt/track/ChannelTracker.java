@@ -46,10 +46,10 @@ public final class ChannelTracker {
     /** The sequence space in progress, and the one before it (kept while lines still deliver it). */
     private Arbiter current;
     private Arbiter previous;
-    private int epoch;
+    private int sequenceSpace;
     /** Where the current space began: a reset's NewSeqNo, or the first message of an unannounced jump or restart. */
-    private long epochStart = 1;
-    private boolean epochAnnounced = true;
+    private long spaceStart = 1;
+    private boolean spaceAnnounced = true;
     /** No open hole is due before this: the per-packet expiry check is one comparison. */
     private long nextDeadline = Long.MAX_VALUE;
 
@@ -131,7 +131,8 @@ public final class ChannelTracker {
     /**
      * One datagram received on line {@code lineIndex}.
      *
-     * @param nowNanos  arrival time used for sequencing and liveness (monotonic in practice)
+     * @param nowNanos  arrival time used for sequencing and liveness: the system clock, which may step (a step back never
+     *                  subtracts outage time)
      * @param wallNanos arrival wall-clock time, compared with SendTime for feed latency
      */
     public void onDatagram(int lineIndex, DirectBuffer buffer, int offset, int length, long nowNanos, long wallNanos) {
@@ -286,8 +287,8 @@ public final class ChannelTracker {
     }
 
     private void reset(LineTracker line, long newSeqNo, long now) {
-        if (line.onReset(newSeqNo, epoch, now)) {
-            startEpoch(newSeqNo, true, now);
+        if (line.onReset(newSeqNo, sequenceSpace, now)) {
+            startSpace(newSeqNo, true, now);
             counters.increment(ChannelCounter.SEQUENCE_RESETS.ordinal());
         }
     }
@@ -296,10 +297,10 @@ public final class ChannelTracker {
      * A new sequence space, announced by a reset (first message NewSeqNo or NewSeqNo + 1) or not
      * (first message exactly {@code first}): the old one stays open for lines that have not moved yet.
      */
-    private void startEpoch(long first, boolean announced, long now) {
-        epoch++;
-        epochStart = first;
-        epochAnnounced = announced;
+    private void startSpace(long first, boolean announced, long now) {
+        sequenceSpace++;
+        spaceStart = first;
+        spaceAnnounced = announced;
         Arbiter reused = previous;
         reused.settleAll(now);
         previous = current;
@@ -314,12 +315,12 @@ public final class ChannelTracker {
 
     /** The sequence jumped or restarted without a reset: a new space from {@code first}. @return its arbiter */
     Arbiter restartSpace(long first, long now) {
-        startEpoch(first, false, now);
+        startSpace(first, false, now);
         return current;
     }
 
-    int epoch() {
-        return epoch;
+    int sequenceSpace() {
+        return sequenceSpace;
     }
 
     long expected() {
@@ -343,18 +344,18 @@ public final class ChannelTracker {
      * @return the arbiter, or null when the line is further behind than the previous space
      */
     private Arbiter arbiterFor(LineTracker line, long firstSeq, long now) {
-        if (line.epoch() == epoch) {
+        if (line.sequenceSpace() == sequenceSpace) {
             return current;
         }
         if (line.expected() == LineTracker.UNKNOWN) {
-            line.joinEpoch(epoch);
+            line.joinSpace(sequenceSpace);
             return current;
         }
         if (firstSeq < line.expected() && firstSeq <= current.expected() || fitsCurrentNotOwn(line, firstSeq)) {
-            if (epochAnnounced) {
-                reset(line, epochStart, now);
+            if (spaceAnnounced) {
+                reset(line, spaceStart, now);
             } else {
-                line.restart(epoch, Math.min(epochStart, firstSeq));
+                line.restart(sequenceSpace, Math.min(spaceStart, firstSeq));
             }
             return current;
         }
@@ -368,13 +369,13 @@ public final class ChannelTracker {
     private boolean fitsCurrentNotOwn(LineTracker line, long firstSeq) {
         long bound = settings.plausibleJump();
         long lineNext = line.expected();
-        return firstSeq >= epochStart - bound && firstSeq <= current.expected() + bound
+        return firstSeq >= spaceStart - bound && firstSeq <= current.expected() + bound
                 && (firstSeq + settings.restartDrop() < lineNext || firstSeq - lineNext > bound);
     }
 
     private Arbiter arbiterOf(LineTracker line) {
-        int lineEpoch = line.epoch();
-        return lineEpoch == epoch ? current : lineEpoch == epoch - 1 ? previous : null;
+        int lineSpace = line.sequenceSpace();
+        return lineSpace == sequenceSpace ? current : lineSpace == sequenceSpace - 1 ? previous : null;
     }
 
     private void heartbeat(LineTracker line, Arbiter arbiter, long lastSeq, long now) {

@@ -27,8 +27,8 @@ public final class LineTracker {
     private final ExpectedSequence expected = new ExpectedSequence();
     /** Whether the line delivered data since its last reset; a reset repeated without data is the same reset. */
     private boolean dataSinceReset = true;
-    /** Which of the channel's sequence spaces (counted by resets) this line is in. */
-    private int epoch;
+    /** Which of the channel's sequence spaces (a new one at each reset, jump or restart) this line is in. */
+    private int sequenceSpace;
 
     private boolean up = true;
     private boolean received;
@@ -87,8 +87,8 @@ public final class LineTracker {
 
     // ---- called by the channel tracker, on its thread ----
 
-    int epoch() {
-        return epoch;
+    int sequenceSpace() {
+        return sequenceSpace;
     }
 
     long expected() {
@@ -202,28 +202,28 @@ public final class LineTracker {
      * A Sequence Reset arrived on this line, or the channel moved to a new sequence space without this
      * line seeing the reset. @return true when this reset starts a new sequence space for the channel
      */
-    boolean onReset(long newSeqNo, int channelEpoch, long now) {
-        boolean newEpoch = epoch == channelEpoch && dataSinceReset;
-        epoch = newEpoch ? channelEpoch + 1 : channelEpoch;
+    boolean onReset(long newSeqNo, int channelSpace, long now) {
+        boolean newSpace = sequenceSpace == channelSpace && dataSinceReset;
+        sequenceSpace = newSpace ? channelSpace + 1 : channelSpace;
         expected.reset(newSeqNo);
         dataSinceReset = false;
         holes.clear();
         counters.increment(LineCounter.SEQUENCE_RESETS.ordinal());
         channel.listener().sequenceReset(this, newSeqNo, now);
-        return newEpoch;
+        return newSpace;
     }
 
     /** The channel moved to a sequence space no reset announced, whose first message is {@code first}. */
-    void restart(int channelEpoch, long first) {
-        epoch = channelEpoch;
+    void restart(int channelSpace, long first) {
+        sequenceSpace = channelSpace;
         expected.set(first);
         dataSinceReset = true;
         holes.clear();
     }
 
     /** A line with no sequence history simply starts in the channel's current sequence space. */
-    void joinEpoch(int channelEpoch) {
-        epoch = channelEpoch;
+    void joinSpace(int channelSpace) {
+        sequenceSpace = channelSpace;
     }
 
     private void old(long from, long to) {

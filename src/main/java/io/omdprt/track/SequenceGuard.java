@@ -160,7 +160,7 @@ final class SequenceGuard {
         Arbiter arbiter = channel.restartSpace(first, now);
         for (int i = 0; i < lines.length; i++) {
             if (adopting[i]) {
-                lines[i].restart(channel.epoch(), first);
+                lines[i].restart(channel.sequenceSpace(), first);
             }
             replayed[i] = 0;
         }

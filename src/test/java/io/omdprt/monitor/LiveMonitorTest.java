@@ -178,9 +178,7 @@ class LiveMonitorTest {
 
     @Test
     void kernelDropsAreReportedOnTheNioTransportToo() throws Exception {
-        if (!java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/udp"))) {
-            return; // not Linux: the kernel keeps no per-socket drop count to read
-        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/udp")), "skipped: not Linux: the kernel keeps no per-socket drop count to read");
         try (Monitor nio = Monitor.start(TestConfigs.twoLines("receiver: { transport: nio }\n"))) {
             assertEquals("nio", nio.receiver().transportName());
             Scrape s = Http.scrape(nio.httpPort());

@@ -32,7 +32,7 @@ class OmdPacketTest {
         long sendTime = 1_704_502_800_123_000_000L; // 2024-01-06 01:00:00.123 UTC = 09:00:00.123 HKT
         OmdPacket p = wrap(header(16, 0, 4_711, sendTime));
         assertEquals(Malformed.NONE, p.validate());
-        assertTrue(p.isHeartbeat());
+        assertEquals(0, p.msgCount(), "a heartbeat has no messages");
         assertEquals(16, p.pktSize());
         assertEquals(4_711, p.seqNum());
         assertEquals(sendTime, p.sendTime());
