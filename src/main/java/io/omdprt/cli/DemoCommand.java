@@ -29,9 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -91,8 +88,8 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("status page http://127.0.0.1:%d/   metrics http://127.0.0.1:%d/metrics%n%n", monitor.httpPort(), monitor.httpPort());
             CompletableFuture<ReportWriter.Written> report = new CompletableFuture<>();
             monitor.recorder().onReport(report::complete);
-            String windowName = "demo-" + LocalDateTime.now(ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            // Window instances are told apart by their start: each run's report has its own folder, demo_<start>.
+            String windowName = "demo";
             monitor.windows().open(windowName, Instant.now(), null, "demo rehearsal: " + scenario.description());
             Simulator simulator = new Simulator(monitor.config(), scenario, sink, 7).lingerUntilStopped();
             Thread running = new Thread(simulator::run, "simulator");
