@@ -13,6 +13,9 @@ import java.util.List;
  * @param site     where this receiver sits (primary, dr)
  * @param reportDir where window reports are written (a folder per window instance)
  * @param displayZone the zone times shown to people are in (display-zone, default Asia/Hong_Kong)
+ * @param recurringWindows windows on a weekly rhythm (recurring-windows: the trading sessions); the one-off windows win over them
+ * @param alertMode when the feed alerts may fire (alerts.mode), exported for the rules' gate
+ * @param reportRetentionDays how long window reports are kept (reports.retention-days)
  */
 public record MonitorConfig(
         String file,
@@ -26,11 +29,24 @@ public record MonitorConfig(
         Path reportDir,
         List<WindowConfig> windows,
         List<FeedConfig> feeds,
-        java.time.ZoneId displayZone) {
+        java.time.ZoneId displayZone,
+        List<RecurringWindowConfig> recurringWindows,
+        AlertMode alertMode,
+        int reportRetentionDays) {
+    public static final int DEFAULT_REPORT_RETENTION_DAYS = 30;
 
     public MonitorConfig {
         windows = List.copyOf(windows);
         feeds = List.copyOf(feeds);
+        recurringWindows = List.copyOf(recurringWindows);
+    }
+
+    /** No recurring windows, PRT alert mode, reports kept 30 days. */
+    public MonitorConfig(String file, String instance, String site, HttpConfig http, LivenessConfig liveness, Duration arbitrationWait,
+                         ReceiverConfig receiver, JournalConfig journal, Path reportDir, List<WindowConfig> windows, List<FeedConfig> feeds,
+                         java.time.ZoneId displayZone) {
+        this(file, instance, site, http, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds, displayZone, List.of(),
+                AlertMode.PRT, DEFAULT_REPORT_RETENTION_DAYS);
     }
 
     /** Times shown in Hong Kong time. */
@@ -61,11 +77,19 @@ public record MonitorConfig(
     }
 
     public MonitorConfig withHttp(HttpConfig newHttp) {
-        return new MonitorConfig(file, instance, site, newHttp, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds, displayZone);
+        return new MonitorConfig(file, instance, site, newHttp, liveness, arbitrationWait, receiver, journal, reportDir, windows, feeds, displayZone,
+                recurringWindows, alertMode, reportRetentionDays);
     }
 
     /** The same config writing its journal and reports elsewhere (tests, the demo). */
     public MonitorConfig withOutput(JournalConfig newJournal, Path newReportDir) {
-        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, newJournal, newReportDir, windows, feeds, displayZone);
+        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, newJournal, newReportDir, windows, feeds,
+                displayZone, recurringWindows, alertMode, reportRetentionDays);
+    }
+
+    /** The same config with other feeds (fresh endpoints for tests and the demo). */
+    public MonitorConfig withFeeds(List<FeedConfig> newFeeds) {
+        return new MonitorConfig(file, instance, site, http, liveness, arbitrationWait, receiver, journal, reportDir, windows, newFeeds,
+                displayZone, recurringWindows, alertMode, reportRetentionDays);
     }
 }

@@ -43,7 +43,7 @@ public final class StatusPage {
         }
         for (Status.Window w : s.windows()) {
             if (w.active()) {
-                h.append("<div class=\"win\">PRT window <b>").append(esc(w.name())).append("</b> active: ")
+                h.append("<div class=\"win\">Window <b>").append(esc(w.name())).append("</b> active: ")
                         .append(esc(w.start())).append(" to ").append(esc(w.end())).append(w.description().isEmpty() ? "" : " · ")
                         .append(esc(w.description())).append("</div>\n");
             }

@@ -63,7 +63,7 @@ public final class Monitor implements AutoCloseable {
             throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
         this.config = config;
         this.clock = clock;
-        this.windows = new WindowSchedule(config.windows());
+        this.windows = new WindowSchedule(config.windows(), config.recurringWindows());
         this.recorder = new Recorder(config, windows, new EpochClock(clock), Metrics.VERSION);
         List<EventSink> sinks = new ArrayList<>();
         sinks.add(new EventLog(config.display()));
@@ -87,7 +87,7 @@ public final class Monitor implements AutoCloseable {
         try {
             m = new Metrics(config.instance(), config.site(), receiver.transportName());
             m.register(new OmdCollector(channels, receiver, clock::nanoTime));
-            m.register(new WindowCollector(windows, this::now));
+            m.register(new WindowCollector(windows, config.alertMode(), this::now));
             m.register(new JournalCollector(recorder.journal()));
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
                     this::windowViews, recorder::baseline);
@@ -151,7 +151,9 @@ public final class Monitor implements AutoCloseable {
         Instant now = now();
         io.omdprt.time.DisplayTime display = config.display();
         List<Status.Window> views = new ArrayList<>();
-        for (Window w : windows.all()) {
+        List<Window> shown = new ArrayList<>(windows.all());
+        shown.addAll(windows.nextOccurrences(now, 2));
+        for (Window w : shown) {
             views.add(new Status.Window(w.name(), display.dateTime(w.start()), w.end() == null ? "open" : display.dateTime(w.end()),
                     w.isActive(now), w.description(), w.start().toString()));
         }

@@ -135,7 +135,8 @@ public final class Recorder implements AutoCloseable {
         try {
             Instant now = clock.instant();
             Map<String, Window> activeNow = new LinkedHashMap<>();
-            for (Window w : windows.all()) {
+            List<Window> around = windows.around(now);
+            for (Window w : around) {
                 if (w.isActive(now)) {
                     activeNow.put(key(w), w);
                 }
@@ -151,7 +152,7 @@ public final class Recorder implements AutoCloseable {
             for (String k : new ArrayList<>(active.keySet())) {
                 if (!activeNow.containsKey(k)) {
                     Window w = active.remove(k).window();
-                    Window ended = windows.all().stream().filter(x -> key(x).equals(k)).findFirst().orElse(w);
+                    Window ended = around.stream().filter(x -> key(x).equals(k)).findFirst().orElse(w);
                     Instant end = ended.end() == null || ended.end().isAfter(now) ? now : ended.end();
                     events.accept(MonitorEvent.of(now, EventType.WINDOW_END).window(w.name(), w.start(), end));
                     snapshot(now);
@@ -199,11 +200,11 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    /** A configured window that ended in the last day while the monitor was not running gets its report now. */
+    /** A configured window or occurrence that ended in the last day while the monitor was not running gets its report now. */
     private void reportMissedWindows() {
         Instant now = clock.instant();
-        for (Window w : windows.all()) {
-            if (w.end() != null && w.end().isBefore(now) && w.end().isAfter(now.minus(Duration.ofDays(1)))
+        for (Window w : windows.around(now)) {
+            if (w.end() != null && w.end().isBefore(now) && w.end().isAfter(now.minus(WindowSchedule.REACH))
                     && !Files.exists(reportDir(w).resolve("report.json"))) {
                 timer.execute(() -> writeReport(w, now));
             }
