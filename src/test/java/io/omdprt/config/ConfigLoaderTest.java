@@ -340,6 +340,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theExamplesProductionBlockIsValidUncommented() throws Exception {
+        String example = java.nio.file.Files.readString(Path.of("config/hkex-prt-example.yaml"));
+        int from = example.indexOf("# recurring-windows:");
+        int to = example.indexOf("\nfeeds:");
+        StringBuilder block = new StringBuilder();
+        for (String line : example.substring(from, to).split("\n")) {
+            if (line.startsWith("# ")) {
+                block.append(line.substring(2)).append('\n');
+            }
+        }
+        MonitorConfig c = parse(MINIMAL + block);
+        assertEquals("trading", c.recurringWindows().get(0).name());
+        assertEquals(AlertMode.PRODUCTION, c.alertMode());
+    }
+
+    @Test
     void theAlertModeIsPrtOrProductionAndProductionNeedsTradingSessions() {
         ConfigException bad = reject(MINIMAL + TRADING + "alerts: { mode: around-the-clock }\n");
         assertEquals("alerts.mode", bad.keyPath());
