@@ -12,6 +12,7 @@ import java.io.IOException;
 import io.omdprt.metrics.JournalCollector;
 import io.omdprt.metrics.Metrics;
 import io.omdprt.metrics.OmdCollector;
+import io.omdprt.metrics.StorageCollector;
 import io.omdprt.net.Receiver;
 import io.omdprt.net.ReceiverException;
 import io.omdprt.status.Status;
@@ -89,8 +90,10 @@ public final class Monitor implements AutoCloseable {
             m.register(new OmdCollector(channels, receiver, clock::nanoTime));
             m.register(new WindowCollector(windows, config.alertMode(), this::now));
             m.register(new JournalCollector(recorder.journal()));
+            StorageCollector storage = new StorageCollector(config.journal().dir(), config.reportDir(), System::nanoTime);
+            m.register(storage);
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
-                    this::windowViews, recorder::baseline);
+                    this::windowViews, recorder::baseline, () -> storageView(storage.sizes()));
             Map<String, Route> routes = routes(m);
             routes.put("/api/windows", new WindowControlRoute(windows, config.http().windowToken(), this::now));
             h = HttpServer.start(config.http(), routes);
@@ -145,6 +148,11 @@ public final class Monitor implements AutoCloseable {
 
     private Instant now() {
         return Instant.ofEpochSecond(0, clock.nanoTime());
+    }
+
+    private Status.Storage storageView(StorageCollector.Sizes sizes) {
+        return new Status.Storage(config.journal().dir().toString(), sizes.journalBytes(), config.journal().retentionDays(),
+                config.reportDir().toString(), sizes.reportsBytes(), config.reportRetentionDays());
     }
 
     private List<Status.Window> windowViews() {

@@ -9,6 +9,8 @@ import io.omdprt.journal.JournalWriter;
 import io.omdprt.metrics.SocketStats;
 import io.omdprt.report.JournalReports;
 import io.omdprt.report.ReportBuilder;
+import io.omdprt.report.ReportIndexPages;
+import io.omdprt.report.ReportRetention;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
 import io.omdprt.window.Window;
@@ -42,6 +44,8 @@ public final class Recorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
     static final long TICK_MILLIS = 100;
     static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(30);
+    /** How often report folders older than reports.retention-days are looked for (and at the start). */
+    static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
 
     private final MonitorConfig config;
     private final JournalLock lock;
@@ -63,6 +67,7 @@ public final class Recorder implements AutoCloseable {
     private ChannelSet channels;
     private EventSink events;
     private Instant lastSnapshot = Instant.EPOCH;
+    private Instant lastRetention = Instant.EPOCH;
     private volatile Baseline current;
 
     /**
@@ -164,6 +169,10 @@ public final class Recorder implements AutoCloseable {
                 snapshot(now);
             }
             checkDrops(now);
+            if (Duration.between(lastRetention, now).compareTo(RETENTION_INTERVAL) >= 0) {
+                lastRetention = now;
+                applyReportRetention(now);
+            }
         } catch (RuntimeException e) {
             LOG.error("recorder check failed (monitoring continues): {}", e.toString());
         }
@@ -211,6 +220,30 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
+    /** Deletes the reports of windows ended more than reports.retention-days ago; the index follows. */
+    private void applyReportRetention(Instant now) {
+        try {
+            List<Path> deleted = ReportRetention.apply(config.reportDir(), config.reportRetentionDays(), now);
+            for (Path d : deleted) {
+                LOG.info("report retention: deleted {} (ended more than {} days ago)", d, config.reportRetentionDays());
+            }
+            if (!deleted.isEmpty()) {
+                writeIndex();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot apply the report retention in {}: {}", config.reportDir(), e.toString());
+        }
+    }
+
+    /** index.html and index.md beside the report folders: every report, newest first, with its verdict. */
+    private void writeIndex() {
+        try {
+            ReportIndexPages.write(config.reportDir(), config.display());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot write the reports index in {}: {}", config.reportDir(), e.toString());
+        }
+    }
+
     private Path reportDir(Window w) {
         return JournalReports.folder(config.reportDir(), w.name(), w.start(), config.displayZone());
     }
@@ -226,6 +259,7 @@ public final class Recorder implements AutoCloseable {
                     w.description(), config.displayZone().getId(), config.liveness().staleAfter()), inventory, now);
             ReportWriter.Written written = ReportWriter.write(report, reportDir(w));
             LOG.info("report of window {} ({}): {}", w.name(), report.verdict(), written.html().toAbsolutePath());
+            writeIndex();
             for (Consumer<ReportWriter.Written> l : reportListeners) {
                 l.accept(written);
             }
