@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omdprt.report.JournalReports;
 import io.omdprt.testing.Eventually;
 import io.omdprt.testing.Http;
+import io.omdprt.testing.JournalRecords;
 import io.omdprt.testing.MonitorProcess;
 import io.omdprt.testing.TestConfigs;
 import io.omdprt.testing.TestPublisher;
@@ -25,7 +26,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,25 +148,7 @@ class RecurringWindowsLifecycleTest {
 
     /** The window names of the journal's records of a type, in journal order. */
     private static List<String> windowRecords(Path journal, String type) throws Exception {
-        List<String> out = new ArrayList<>();
-        if (!Files.isDirectory(journal)) {
-            return out;
-        }
-        try (Stream<Path> files = Files.list(journal)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    JsonNode n;
-                    try {
-                        n = JSON.readTree(line);
-                    } catch (java.io.IOException beingWritten) {
-                        continue;
-                    }
-                    if (type.equals(n.path("type").asText())) {
-                        out.add(n.path("window").asText());
-                    }
-                }
-            }
-        }
-        return out;
+        return JournalRecords.all(journal).stream().filter(n -> type.equals(n.path("type").asText()))
+                .map(n -> n.path("window").asText()).toList();
     }
 }
