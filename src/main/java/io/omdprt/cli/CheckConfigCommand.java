@@ -7,7 +7,17 @@ import io.omdprt.config.Durations;
 import io.omdprt.config.FeedConfig;
 import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
+import io.omdprt.config.AlertMode;
+import io.omdprt.config.RecurringWindowConfig;
 import io.omdprt.config.WindowConfig;
+import io.omdprt.time.DisplayTime;
+import io.omdprt.window.RecurringSchedule;
+import io.omdprt.window.Window;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import io.omdprt.text.Counts;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,12 +50,27 @@ final class CheckConfigCommand implements Callable<Integer> {
                 Durations.format(c.liveness().staleAfter()), Durations.format(c.liveness().heartbeatInterval()),
                 Durations.format(c.arbitrationWait()), c.receiver().transport(), Counts.of(c.receiver().threads(), "thread"),
                 Counts.of(c.receiver().receiveBuffer(), "byte"));
-        out.printf("journal in %s, kept %s; reports in %s%n", c.journal().dir(), Counts.of(c.journal().retentionDays(), "day"),
-                c.reportDir());
+        out.printf("journal in %s, kept %s; reports in %s, kept %s%n", c.journal().dir(), Counts.of(c.journal().retentionDays(), "day"),
+                c.reportDir(), Counts.of(c.reportRetentionDays(), "day"));
         for (WindowConfig w : c.windows()) {
             out.printf("window %s: %s %s-%s %s (%s to %s UTC) %s%n", w.name(), w.date(), w.start(), w.end(), w.zone(),
                     w.startInstant(), w.endInstant(), w.description());
         }
+        DisplayTime display = c.display();
+        for (RecurringWindowConfig r : c.recurringWindows()) {
+            out.printf("recurring window %s: %s, %s (%s)%s%s; the next %d:%n", r.name(), days(r.days()),
+                    r.sessions().stream().map(s -> s.name() + " " + s.start() + "-" + s.end()).collect(Collectors.joining(", ")), r.zone(),
+                    r.holidays().isEmpty() ? "" : ", " + Counts.of(r.holidays().size(), "holiday"),
+                    r.halfDays().isEmpty() ? "" : ", " + Counts.of(r.halfDays().size(), "half-day"), NEXT_OCCURRENCES);
+            for (Window w : new RecurringSchedule(List.of(r), c.windows()).next(now, NEXT_OCCURRENCES)) {
+                boolean sameDay = display.zone().equals(r.zone()) || w.start().atZone(display.zone()).toLocalDate()
+                        .equals(w.end().atZone(display.zone()).toLocalDate());
+                out.printf("  %-28s %s to %s%n", w.name(), display.dateTime(w.start()),
+                        sameDay ? display.time(w.end()) : display.dateTime(w.end()));
+            }
+        }
+        out.printf("alerts in %s mode: %s%n", c.alertMode().configName(), c.alertMode() == AlertMode.PRT
+                ? "feed alerts only inside a window" : "feed alerts inside a window and inside every recurring window occurrence");
         for (FeedConfig f : c.feeds()) {
             out.printf("feed %s (%s)%n", f.name(), f.protocol().configName());
             for (ChannelConfig ch : f.channels()) {
@@ -58,7 +83,21 @@ final class CheckConfigCommand implements Callable<Integer> {
         }
         out.printf("%s, %s, %s%n", Counts.of(c.feeds().size(), "feed"), Counts.of(c.allChannels().size(), "channel"),
                 Counts.of(c.lineCount(), "line"));
-        pastWindowsWarning(c.windows(), now).ifPresent(w -> out.println("warning: " + w));
+        if (c.recurringWindows().isEmpty()) {
+            pastWindowsWarning(c.windows(), now).ifPresent(w -> out.println("warning: " + w));
+        }
+    }
+
+    /** How many occurrences of each recurring window are printed. */
+    static final int NEXT_OCCURRENCES = 5;
+
+    /** {@code Monday-Friday}, or the days one by one. */
+    private static String days(Set<DayOfWeek> days) {
+        List<DayOfWeek> sorted = days.stream().sorted().toList();
+        boolean run = sorted.size() > 2 && sorted.get(sorted.size() - 1).getValue() - sorted.get(0).getValue() == sorted.size() - 1;
+        java.util.function.Function<DayOfWeek, String> name = d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        return run ? name.apply(sorted.get(0)) + "-" + name.apply(sorted.get(sorted.size() - 1))
+                : sorted.stream().map(name).collect(Collectors.joining(", "));
     }
 
     /** A warning when windows are configured and every one of them has ended: likely last PRT's config. */

@@ -6,6 +6,7 @@ import io.omdprt.config.MonitorConfig;
 import io.omdprt.config.WindowConfig;
 import io.omdprt.journal.JournalReader;
 import io.omdprt.report.JournalReports;
+import io.omdprt.report.ReportIndexPages;
 import io.omdprt.report.ReportBuilder;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
@@ -22,12 +23,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Rebuild window reports (JSON, Markdown, HTML) from a journal folder.",
+        description = {"Rebuild window reports (JSON, Markdown, HTML) from a journal folder, or list a reports folder.",
             "Without --window it lists the journal's window instances and rebuilds the report when there is only one. "
-                + "A window name used more than once gives one report per instance, each in its own folder."})
+                + "A window name used more than once gives one report per instance, each in its own folder.",
+            "With --index REPORTS it writes index.md and index.html into that folder: every window report in it, newest first, "
+                + "with its verdict (the list the monitor serves at /reports/)."})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "JOURNAL", description = "The journal folder (dir in the journal section of the config).")
+    @Parameters(paramLabel = "JOURNAL", arity = "0..1", description = "The journal folder (dir in the journal section of the config).")
     Path journalDir;
+
+    @Option(names = "--index", paramLabel = "REPORTS",
+            description = "Write the index of the reports folder (dir in the reports section of the config) instead of a report.")
+    Path index;
 
     @Option(names = "--window", paramLabel = "NAME", description = "The window to report on (every instance of that name).")
     String window;
@@ -42,6 +49,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException {
+        if (index != null) {
+            return writeIndex();
+        }
+        if (journalDir == null) {
+            System.err.println("expected a journal folder (or --index REPORTS)");
+            return Main.BAD_USAGE;
+        }
         if (!Files.isDirectory(journalDir)) {
             System.err.println("no journal folder " + journalDir);
             return Main.BAD_USAGE;
@@ -50,6 +64,27 @@ final class ReportCommand implements Callable<Integer> {
             return run();
         } catch (IOException | RuntimeException e) {
             System.err.println("cannot rebuild the report from " + journalDir + ": " + e);
+            return Main.FAILURE;
+        }
+    }
+
+    private int writeIndex() throws ConfigException {
+        if (journalDir != null || window != null || out != null) {
+            System.err.println("--index takes only the reports folder (and --config for the display zone)");
+            return Main.BAD_USAGE;
+        }
+        if (!Files.isDirectory(index)) {
+            System.err.println("no reports folder " + index);
+            return Main.BAD_USAGE;
+        }
+        DisplayTime display = configFile == null ? DisplayTime.DEFAULT : new ConfigLoader().load(configFile).display();
+        try {
+            ReportIndexPages.Written w = ReportIndexPages.write(index, display);
+            System.out.printf("%s, newest first:%n  %s%n  %s%n", io.omdprt.text.Counts.of(w.reports(), "window report"), w.markdown(),
+                    w.html());
+            return Main.OK;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("cannot write the index of " + index + ": " + e);
             return Main.FAILURE;
         }
     }

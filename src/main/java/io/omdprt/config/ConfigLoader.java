@@ -16,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +42,9 @@ public final class ConfigLoader {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Set<String> SITES = Set.of("primary", "dr");
+    private static final Pattern SESSION = Pattern.compile("[a-z0-9]{1,16}");
+    /** Leaves room for "-yyyy-MM-dd-SESSION" in a 64-character window name. */
+    private static final int RECURRING_NAME_MAX = 64 - 12 - 17;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -91,14 +96,7 @@ public final class ConfigLoader {
     private MonitorConfig read(Section top, String file) throws ConfigException {
         String instance = top.string("instance", defaultInstance());
         String site = site(top, "site", "primary");
-        ZoneId displayZone = HONG_KONG;
-        if (top.has("display-zone")) {
-            try {
-                displayZone = ZoneId.of(top.string("display-zone"));
-            } catch (java.time.DateTimeException e) {
-                throw top.error("display-zone", "expected a time zone like Asia/Hong_Kong or UTC, got '" + top.string("display-zone") + "'");
-            }
-        }
+        ZoneId displayZone = zone(top, "display-zone");
 
         Section httpSection = top.optionalSection("http");
         HttpConfig http = new HttpConfig("127.0.0.1", 9466, null);
@@ -193,9 +191,11 @@ public final class ConfigLoader {
         }
 
         Path reportDir = Paths.get("data", "reports");
+        int reportRetention = MonitorConfig.DEFAULT_REPORT_RETENTION_DAYS;
         Section reports = top.optionalSection("reports");
         if (reports != null) {
             reportDir = Paths.get(reports.string("dir", reportDir.toString()));
+            reportRetention = reports.integer("retention-days", 1, 3650, reportRetention);
             reports.finish();
         }
 
@@ -211,9 +211,26 @@ public final class ConfigLoader {
         }
 
         List<WindowConfig> windows = windows(top.list("windows", false));
+        List<RecurringWindowConfig> recurring = recurringWindows(top.list("recurring-windows", false), windows);
+        AlertMode alertMode = AlertMode.PRT;
+        Section alerts = top.optionalSection("alerts");
+        if (alerts != null) {
+            String mode = alerts.string("mode", alertMode.configName());
+            alertMode = AlertMode.of(mode);
+            if (alertMode == null) {
+                throw alerts.error("mode", "expected prt (feed alerts only inside a window) or production (also inside every "
+                        + "recurring window occurrence), got '" + mode + "'");
+            }
+            if (alertMode == AlertMode.PRODUCTION && recurring.isEmpty()) {
+                throw alerts.error("mode", "expected recurring-windows (the trading sessions production mode alerts in) with "
+                        + "production; none are configured");
+            }
+            alerts.finish();
+        }
         List<FeedConfig> feeds = feeds(top.list("feeds", true));
         top.finish();
-        return new MonitorConfig(file, instance, site, http, liveness, wait, receiver, journal, reportDir, windows, feeds, displayZone, tracking);
+        return new MonitorConfig(file, instance, site, http, liveness, wait, receiver, journal, reportDir, windows, feeds, displayZone,
+                tracking, recurring, alertMode, reportRetention);
     }
 
     private List<WindowConfig> windows(List<Section> sections) throws ConfigException {
@@ -225,25 +242,13 @@ public final class ConfigLoader {
             if (first != null) {
                 throw w.error("name", "expected a unique window name; '" + name + "' is also used by " + first);
             }
-            LocalDate date;
-            try {
-                date = LocalDate.parse(w.string("date"));
-            } catch (DateTimeException e) {
-                throw w.error("date", "expected a date like 2024-01-06, got '" + w.string("date") + "'");
-            }
+            LocalDate date = date(w, "date");
             LocalTime start = time(w, "start");
             LocalTime end = time(w, "end");
             if (!end.isAfter(start)) {
                 throw w.error("end", "expected a time after start (" + start + "), got " + end);
             }
-            ZoneId zone = HONG_KONG;
-            if (w.has("zone")) {
-                try {
-                    zone = ZoneId.of(w.string("zone"));
-                } catch (DateTimeException e) {
-                    throw w.error("zone", "expected a time zone like Asia/Hong_Kong or UTC, got '" + w.string("zone") + "'");
-                }
-            }
+            ZoneId zone = zone(w, "zone");
             String description = w.string("description", "");
             w.finish();
             WindowConfig window = new WindowConfig(name, date, start, end, zone, description);
@@ -255,6 +260,107 @@ public final class ConfigLoader {
             windows.add(window);
         }
         return windows;
+    }
+
+    /**
+     * {@code recurring-windows:}, e.g. every trading day's sessions. Names are unique among every window,
+     * and short enough for their occurrences' names ({@code NAME-yyyy-MM-dd-SESSION}) to be window names.
+     */
+    private List<RecurringWindowConfig> recurringWindows(List<Section> sections, List<WindowConfig> oneOff) throws ConfigException {
+        Map<String, String> names = new HashMap<>();
+        for (WindowConfig w : oneOff) {
+            names.put(w.name(), "a window in windows");
+        }
+        List<RecurringWindowConfig> out = new ArrayList<>();
+        for (Section r : sections) {
+            String name = name(r, "name");
+            if (name.length() > RECURRING_NAME_MAX) {
+                throw r.error("name", "expected a name of at most " + RECURRING_NAME_MAX + " characters (its occurrences are named "
+                        + "NAME-yyyy-MM-dd-SESSION), got '" + name + "'");
+            }
+            String first = names.putIfAbsent(name, r.path());
+            if (first != null) {
+                throw r.error("name", "expected a unique window name; '" + name + "' is also used by " + first);
+            }
+            Set<DayOfWeek> days = r.has("days") ? days(r, "days") : EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+            List<RecurringWindowConfig.Session> sessions = sessions(r);
+            ZoneId zone = zone(r, "zone");
+            Set<LocalDate> holidays = new HashSet<>();
+            for (String text : r.strings("holidays", "dates like 2026-12-25")) {
+                LocalDate d = parseDate(text);
+                if (d == null) {
+                    throw r.error("holidays", "expected a list of dates like 2026-12-25, got '" + text + "' in it");
+                }
+                if (!holidays.add(d)) {
+                    throw r.error("holidays", "expected each date once; " + d + " is listed twice");
+                }
+            }
+            Map<LocalDate, List<RecurringWindowConfig.Session>> halfDays = new HashMap<>();
+            for (Section h : r.list("half-days", false)) {
+                LocalDate d = date(h, "date");
+                if (holidays.contains(d)) {
+                    throw h.error("date", "expected a date that is not a holiday too; " + d + " is in " + r.pathOf("holidays"));
+                }
+                if (halfDays.put(d, sessions(h)) != null) {
+                    throw h.error("date", "expected each half-day once; " + d + " is listed twice");
+                }
+                h.finish();
+            }
+            String description = r.string("description", "");
+            r.finish();
+            out.add(new RecurringWindowConfig(name, days, sessions, zone, holidays, halfDays, description));
+        }
+        return out;
+    }
+
+    /** {@code sessions:} of a day: named, each ending after it starts, none overlapping another; sorted by start. */
+    private static List<RecurringWindowConfig.Session> sessions(Section day) throws ConfigException {
+        List<RecurringWindowConfig.Session> sessions = new ArrayList<>();
+        for (Section s : day.list("sessions", true)) {
+            String name = s.string("name");
+            if (!SESSION.matcher(name).matches()) {
+                throw s.error("name", "expected a session name of 1 to 16 lower-case letters or digits such as am or pm, got '" + name + "'");
+            }
+            LocalTime start = time(s, "start");
+            LocalTime end = time(s, "end");
+            if (!end.isAfter(start)) {
+                throw s.error("end", "expected a time after start (" + start + ") on the same day, got " + end);
+            }
+            for (RecurringWindowConfig.Session other : sessions) {
+                if (other.name().equals(name)) {
+                    throw s.error("name", "expected a session name unique in " + day.pathOf("sessions") + "; '" + name + "' is used twice");
+                }
+                if (start.isBefore(other.end()) && other.start().isBefore(end)) {
+                    throw s.error("start", "expected sessions that do not overlap; " + name + " " + start + "-" + end + " overlaps "
+                            + other.name() + " " + other.start() + "-" + other.end());
+                }
+            }
+            s.finish();
+            sessions.add(new RecurringWindowConfig.Session(name, start, end));
+        }
+        sessions.sort(java.util.Comparator.comparing(RecurringWindowConfig.Session::start));
+        return sessions;
+    }
+
+    private static Set<DayOfWeek> days(Section s, String key) throws ConfigException {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String text : s.strings(key, "days like monday, tuesday (or mon, tue)")) {
+            DayOfWeek day = null;
+            for (DayOfWeek d : DayOfWeek.values()) {
+                String full = d.name().toLowerCase(Locale.ROOT);
+                String t = text.toLowerCase(Locale.ROOT);
+                if (t.equals(full) || t.equals(full.substring(0, 3))) {
+                    day = d;
+                }
+            }
+            if (day == null) {
+                throw s.error(key, "expected a list of days like monday, tuesday (or mon, tue), got '" + text + "' in it");
+            }
+            if (!days.add(day)) {
+                throw s.error(key, "expected each day once; " + text + " is listed twice");
+            }
+        }
+        return days;
     }
 
     private List<FeedConfig> feeds(List<Section> sections) throws ConfigException {
@@ -348,6 +454,34 @@ public final class ConfigLoader {
             throw s.error(key, "expected primary or dr, got '" + site + "'");
         }
         return site;
+    }
+
+    private static LocalDate date(Section s, String key) throws ConfigException {
+        LocalDate date = parseDate(s.string(key));
+        if (date == null) {
+            throw s.error(key, "expected a date like 2024-01-06, got '" + s.string(key) + "'");
+        }
+        return date;
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** A time zone, Asia/Hong_Kong when the key is absent. */
+    private static ZoneId zone(Section s, String key) throws ConfigException {
+        if (!s.has(key)) {
+            return HONG_KONG;
+        }
+        try {
+            return ZoneId.of(s.string(key));
+        } catch (DateTimeException e) {
+            throw s.error(key, "expected a time zone like Asia/Hong_Kong or UTC, got '" + s.string(key) + "'");
+        }
     }
 
     private static LocalTime time(Section s, String key) throws ConfigException {

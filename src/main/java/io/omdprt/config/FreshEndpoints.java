@@ -37,8 +37,7 @@ public final class FreshEndpoints {
             }
             feeds.add(new FeedConfig(f.name(), f.protocol(), channels));
         }
-        return new MonitorConfig(base.file(), base.instance(), base.site(), base.http(), base.liveness(), base.arbitrationWait(),
-                base.receiver(), base.journal(), base.reportDir(), base.windows(), feeds);
+        return base.withFeeds(feeds);
     }
 
     /** A free UDP port of the loopback interface (bound, then released). */

@@ -1,6 +1,7 @@
 package io.omdprt.http;
 
 import io.omdprt.status.Status;
+import io.omdprt.text.Counts;
 import java.util.Locale;
 
 /**
@@ -43,7 +44,7 @@ public final class StatusPage {
         }
         for (Status.Window w : s.windows()) {
             if (w.active()) {
-                h.append("<div class=\"win\">PRT window <b>").append(esc(w.name())).append("</b> active: ")
+                h.append("<div class=\"win\">Window <b>").append(esc(w.name())).append("</b> active: ")
                         .append(esc(w.start())).append(" to ").append(esc(w.end())).append(w.description().isEmpty() ? "" : " · ")
                         .append(esc(w.description())).append("</div>\n");
             }
@@ -52,6 +53,11 @@ public final class StatusPage {
             h.append("<div class=\"win next\">No window active. Next: <b>").append(esc(s.nextWindow().name())).append("</b> ")
                     .append(esc(s.nextWindow().start())).append(" to ").append(esc(s.nextWindow().end())).append("</div>\n");
         }
+        Status.Storage st = s.storage();
+        h.append("<div class=\"meta storage\">Storage: journal ").append(Counts.bytes(st.journalBytes())).append(" (kept ")
+                .append(Counts.of(st.journalRetentionDays(), "day")).append(") in ").append(esc(st.journalDir())).append(" · reports ")
+                .append(Counts.bytes(st.reportsBytes())).append(" (kept ").append(Counts.of(st.reportsRetentionDays(), "day"))
+                .append(") in ").append(esc(st.reportsDir())).append("</div>\n");
         h.append("<div class=\"meta\">Counting ").append(esc(s.countingFrom())).append(", from ").append(esc(s.countingSinceDisplay()))
                 .append("</div>\n");
         for (Status.Feed f : s.feeds()) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import io.omdprt.metrics.JournalCollector;
 import io.omdprt.metrics.Metrics;
 import io.omdprt.metrics.OmdCollector;
+import io.omdprt.metrics.StorageCollector;
 import io.omdprt.net.Receiver;
 import io.omdprt.net.ReceiverException;
 import io.omdprt.status.Status;
@@ -63,7 +64,7 @@ public final class Monitor implements AutoCloseable {
             throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
         this.config = config;
         this.clock = clock;
-        this.windows = new WindowSchedule(config.windows());
+        this.windows = new WindowSchedule(config.windows(), config.recurringWindows());
         this.recorder = new Recorder(config, windows, new EpochClock(clock), Metrics.VERSION);
         List<EventSink> sinks = new ArrayList<>();
         sinks.add(new EventLog(config.display()));
@@ -87,10 +88,12 @@ public final class Monitor implements AutoCloseable {
         try {
             m = new Metrics(config.instance(), config.site(), receiver.transportName());
             m.register(new OmdCollector(channels, receiver, clock::nanoTime));
-            m.register(new WindowCollector(windows, this::now));
+            m.register(new WindowCollector(windows, config.alertMode(), this::now));
             m.register(new JournalCollector(recorder.journal()));
+            StorageCollector storage = new StorageCollector(config.journal().dir(), config.reportDir(), System::nanoTime);
+            m.register(storage);
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
-                    this::windowViews, recorder::baseline);
+                    this::windowViews, recorder::baseline, () -> storageView(storage.sizes()));
             Map<String, Route> routes = routes(m);
             routes.put("/api/windows", new WindowControlRoute(windows, config.http().windowToken(), this::now));
             h = HttpServer.start(config.http(), routes);
@@ -147,11 +150,18 @@ public final class Monitor implements AutoCloseable {
         return Instant.ofEpochSecond(0, clock.nanoTime());
     }
 
+    private Status.Storage storageView(StorageCollector.Sizes sizes) {
+        return new Status.Storage(config.journal().dir().toString(), sizes.journalBytes(), config.journal().retentionDays(),
+                config.reportDir().toString(), sizes.reportsBytes(), config.reportRetentionDays());
+    }
+
     private List<Status.Window> windowViews() {
         Instant now = now();
         io.omdprt.time.DisplayTime display = config.display();
         List<Status.Window> views = new ArrayList<>();
-        for (Window w : windows.all()) {
+        List<Window> shown = new ArrayList<>(windows.all());
+        shown.addAll(windows.nextOccurrences(now, 2));
+        for (Window w : shown) {
             views.add(new Status.Window(w.name(), display.dateTime(w.start()), w.end() == null ? "open" : display.dateTime(w.end()),
                     w.isActive(now), w.description(), w.start().toString()));
         }

@@ -9,6 +9,8 @@ import io.omdprt.journal.JournalWriter;
 import io.omdprt.metrics.SocketStats;
 import io.omdprt.report.JournalReports;
 import io.omdprt.report.ReportBuilder;
+import io.omdprt.report.ReportIndexPages;
+import io.omdprt.report.ReportRetention;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
 import io.omdprt.window.Window;
@@ -42,6 +44,8 @@ public final class Recorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
     static final long TICK_MILLIS = 100;
     static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(30);
+    /** How often report folders older than reports.retention-days are looked for (and at the start). */
+    static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
 
     private final MonitorConfig config;
     private final JournalLock lock;
@@ -63,6 +67,7 @@ public final class Recorder implements AutoCloseable {
     private ChannelSet channels;
     private EventSink events;
     private Instant lastSnapshot = Instant.EPOCH;
+    private Instant lastRetention = Instant.EPOCH;
     private volatile Baseline current;
 
     /**
@@ -128,7 +133,7 @@ public final class Recorder implements AutoCloseable {
      */
     private void scheduleNextBoundary(Instant now) {
         Instant next = null;
-        for (Window w : windows.all()) {
+        for (Window w : windows.around(now)) {
             for (Instant b : new Instant[] {w.start(), w.end()}) {
                 if (b != null && b.isAfter(now) && (next == null || b.isBefore(next))) {
                     next = b;
@@ -165,6 +170,10 @@ public final class Recorder implements AutoCloseable {
             for (Window w : ended) {
                 writeReport(w, now);
             }
+            if (Duration.between(lastRetention, now).compareTo(RETENTION_INTERVAL) >= 0) {
+                lastRetention = now;
+                applyReportRetention(now);
+            }
             scheduleNextBoundary(now);
         } catch (RuntimeException e) {
             LOG.error("recorder check failed (monitoring continues): {}", e.toString());
@@ -186,7 +195,8 @@ public final class Recorder implements AutoCloseable {
     /** Starts and ends window instances: events and counter snapshots. @return the windows that ended, closed at their end */
     private synchronized List<Window> boundaries(Instant now) {
         Map<String, Window> activeNow = new LinkedHashMap<>();
-        for (Window w : windows.all()) {
+        List<Window> around = windows.around(now);
+        for (Window w : around) {
             if (w.isActive(now)) {
                 activeNow.put(key(w), w);
             }
@@ -203,7 +213,7 @@ public final class Recorder implements AutoCloseable {
         for (String k : new ArrayList<>(active.keySet())) {
             if (!activeNow.containsKey(k)) {
                 Window w = active.remove(k).window();
-                Window closed = windows.all().stream().filter(x -> key(x).equals(k)).findFirst().orElse(w);
+                Window closed = around.stream().filter(x -> key(x).equals(k)).findFirst().orElse(w);
                 Instant end = closed.end() == null || closed.end().isAfter(now) ? now : closed.end();
                 events.accept(MonitorEvent.of(now, EventType.WINDOW_END).window(w.name(), w.start(), end));
                 snapshot(now);
@@ -248,14 +258,38 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
-    /** A configured window that ended in the last day while the monitor was not running gets its report now. */
+    /** A configured window or occurrence that ended in the last day while the monitor was not running gets its report now. */
     private void reportMissedWindows() {
         Instant now = clock.instant();
-        for (Window w : windows.all()) {
-            if (w.end() != null && w.end().isBefore(now) && w.end().isAfter(now.minus(Duration.ofDays(1)))
+        for (Window w : windows.around(now)) {
+            if (w.end() != null && w.end().isBefore(now) && w.end().isAfter(now.minus(WindowSchedule.REACH))
                     && !Files.exists(reportDir(w).resolve("report.json"))) {
                 timer.execute(() -> writeReport(w, now));
             }
+        }
+    }
+
+    /** Deletes the reports of windows ended more than reports.retention-days ago; the index follows. */
+    private void applyReportRetention(Instant now) {
+        try {
+            List<Path> deleted = ReportRetention.apply(config.reportDir(), config.reportRetentionDays(), now);
+            for (Path d : deleted) {
+                LOG.info("report retention: deleted {} (ended more than {} days ago)", d, config.reportRetentionDays());
+            }
+            if (!deleted.isEmpty()) {
+                writeIndex();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot apply the report retention in {}: {}", config.reportDir(), e.toString());
+        }
+    }
+
+    /** index.html and index.md beside the report folders: every report, newest first, with its verdict. */
+    private void writeIndex() {
+        try {
+            ReportIndexPages.write(config.reportDir(), config.display());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot write the reports index in {}: {}", config.reportDir(), e.toString());
         }
     }
 
@@ -274,6 +308,7 @@ public final class Recorder implements AutoCloseable {
                     w.description(), config.displayZone().getId(), config.liveness().staleAfter()), inventory, now);
             ReportWriter.Written written = ReportWriter.write(report, reportDir(w));
             LOG.info("report of window {} ({}): {}", w.name(), report.verdict(), written.html().toAbsolutePath());
+            writeIndex();
             for (Consumer<ReportWriter.Written> l : reportListeners) {
                 l.accept(written);
             }

@@ -6,7 +6,6 @@ import io.omdprt.time.DisplayTime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +24,8 @@ public final class ReportsRoute {
     }
 
     public Route index() {
-        return (method, query, headers, body) -> Response.of(200, Response.HTML, html(ReportIndex.of(reportDir)).getBytes(StandardCharsets.UTF_8));
+        return (method, query, headers, body) -> Response.of(200, Response.HTML, ReportIndexPages.html(ReportIndex.of(reportDir), display,
+                ReportIndexPages.SERVED, true).getBytes(StandardCharsets.UTF_8));
     }
 
     public Route view() {
@@ -49,30 +49,5 @@ public final class ReportsRoute {
             String type = format.equals("html") ? Response.HTML : format.equals("json") ? Response.JSON : "text/markdown; charset=utf-8";
             return Response.of(200, type, Files.readAllBytes(path));
         };
-    }
-
-    private String html(List<ReportIndex.Entry> entries) {
-        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>PRT window reports</title>")
-                .append("<style>body{font:14px/1.4 system-ui,sans-serif;margin:1.2em}table{border-collapse:collapse}")
-                .append("th,td{border:1px solid #ddd;padding:.25em .6em;text-align:left}th{background:#f0f0f0}")
-                .append(".PASS{background:#d8f5d8}.WARN{background:#ffe9b3}.FAIL{background:#ffc9c9}</style></head><body>\n")
-                .append("<h1>PRT window reports</h1><p><a href=\"/\">status page</a> · times in ")
-                .append(HtmlReport.esc(display.zone().getId())).append("</p>\n");
-        if (entries.isEmpty()) {
-            h.append("<p>No report yet: a window's report is written when it ends.</p>");
-        } else {
-            h.append("<table><tr><th>window</th><th>from</th><th>to</th><th>verdict</th><th>report</th></tr>\n");
-            for (ReportIndex.Entry e : entries) {
-                String q = "/reports/view?report=" + java.net.URLEncoder.encode(e.folder(), StandardCharsets.UTF_8);
-                h.append("<tr class=\"").append(e.verdict() == null ? "" : e.verdict().name()).append("\"><td>")
-                        .append(HtmlReport.esc(e.window())).append("</td><td>").append(HtmlReport.esc(display.dateTime(e.start())))
-                        .append("</td><td>").append(HtmlReport.esc(display.dateTime(e.end()))).append("</td><td>")
-                        .append(e.verdict() == null ? "unreadable" : e.verdict().name()).append(e.complete() ? "" : " (partial)")
-                        .append("</td><td><a href=\"").append(q).append("&amp;format=html\">HTML</a> · <a href=\"").append(q)
-                        .append("&amp;format=md\">Markdown</a> · <a href=\"").append(q).append("&amp;format=json\">JSON</a></td></tr>\n");
-            }
-            h.append("</table>\n");
-        }
-        return h.append("</body></html>\n").toString();
     }
 }

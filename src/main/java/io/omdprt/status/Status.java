@@ -12,10 +12,17 @@ import java.util.List;
  *
  * @param countingFrom which span the counts are of, in words
  * @param nextWindow   the next scheduled window when none is active, or null
+ * @param storage      the disk space the journal and the reports take, and how long each is kept
  */
 public record Status(String monitor, String receiverSite, String version, String transport, String time, String timeDisplay,
                      double uptimeSeconds, Health health, Verdict verdict, String countingSince, String countingSinceDisplay,
-                     String countingFrom, List<Window> windows, Window nextWindow, long drStatus, List<Feed> feeds) {
+                     String countingFrom, List<Window> windows, Window nextWindow, long drStatus, List<Feed> feeds,
+                     Storage storage) {
+
+    /** Where the journal and the reports are, the bytes they take (files only) and their retention in days. */
+    public record Storage(String journalDir, long journalBytes, int journalRetentionDays, String reportsDir, long reportsBytes,
+                          int reportsRetentionDays) {
+    }
 
     public record Feed(String name, String protocol, Health health, List<Channel> channels) {
     }

@@ -37,10 +37,12 @@ public final class StatusBuilder {
     private final long startNanos;
     private final Supplier<List<Status.Window>> windows;
     private final Supplier<Recorder.Baseline> baseline;
+    private final Supplier<Status.Storage> storage;
     private final DisplayTime display;
 
     public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
-                         String transport, String version, Supplier<List<Status.Window>> windows, Supplier<Recorder.Baseline> baseline) {
+                         String transport, String version, Supplier<List<Status.Window>> windows, Supplier<Recorder.Baseline> baseline,
+                         Supplier<Status.Storage> storage) {
         this.config = config;
         this.channels = channels;
         this.sockets = sockets;
@@ -50,6 +52,7 @@ public final class StatusBuilder {
         this.startNanos = epochNanos.getAsLong();
         this.windows = windows;
         this.baseline = baseline;
+        this.storage = storage;
         this.display = config.display();
     }
 
@@ -85,7 +88,7 @@ public final class StatusBuilder {
         Instant since = Instant.ofEpochSecond(0, sinceNanos);
         return new Status(config.instance(), config.site(), version, transport, nowInstant.toString(), display.dateTime(nowInstant),
                 (now - startNanos) / 1e9, overall, verdict, since.toString(), display.dateTime(since), from, all,
-                next(all, nowInstant), dr, feeds);
+                next(all, nowInstant), dr, feeds, storage.get());
     }
 
     /** The next window to begin when none is active, or null. */

@@ -36,4 +36,19 @@ public final class Counts {
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", (long) s / 60, (long) s % 60)
                 : String.format(Locale.ROOT, "%.1f s", s);
     }
+
+    /** A size as people read it: {@code 512 bytes}, {@code 12.3 KiB}, {@code 4.0 MiB}, {@code 1.2 GiB}. */
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return of(n, "byte");
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    }
 }

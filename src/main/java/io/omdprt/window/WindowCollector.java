@@ -1,5 +1,6 @@
 package io.omdprt.window;
 
+import io.omdprt.config.AlertMode;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -11,18 +12,25 @@ import java.util.function.Supplier;
 
 /**
  * The windows as metrics, so dashboards can mark them and alerts can be gated on them:
- * {@code omd_prt_window_active{window}} and each window's start and end time.
+ * {@code omd_prt_window_active{window}} and each one-off window's start and end time;
+ * {@code omd_trading_session_active}, 1 inside an occurrence of a recurring window (a trading
+ * session); and {@code omd_alert_mode{mode}}, 1 for the configured alert mode (prt, production),
+ * which the rules' gate reads so that the mode is switched in the monitor's config, not in the rules.
  */
 public final class WindowCollector implements MultiCollector {
     public static final String ACTIVE = "omd_prt_window_active";
     public static final String START = "omd_prt_window_start_timestamp_seconds";
     public static final String END = "omd_prt_window_end_timestamp_seconds";
+    public static final String SESSION_ACTIVE = "omd_trading_session_active";
+    public static final String ALERT_MODE = "omd_alert_mode";
 
     private final WindowSchedule schedule;
+    private final AlertMode alertMode;
     private final Supplier<Instant> clock;
 
-    public WindowCollector(WindowSchedule schedule, Supplier<Instant> clock) {
+    public WindowCollector(WindowSchedule schedule, AlertMode alertMode, Supplier<Instant> clock) {
         this.schedule = schedule;
+        this.alertMode = alertMode;
         this.clock = clock;
     }
 
@@ -41,7 +49,16 @@ public final class WindowCollector implements MultiCollector {
             start.dataPoint(gauge(w.start().toEpochMilli() / 1e3, labels));
             end.dataPoint(gauge(w.end() == null ? 0 : w.end().toEpochMilli() / 1e3, labels));
         }
-        return new MetricSnapshots(active.build(), start.build(), end.build());
+        GaugeSnapshot session = GaugeSnapshot.builder().name(SESSION_ACTIVE)
+                .help("1 while an occurrence of a recurring window (a trading session) is in progress, 0 outside one.")
+                .dataPoint(gauge(schedule.occurrenceAt(now) == null ? 0 : 1, Labels.EMPTY)).build();
+        GaugeSnapshot.Builder mode = GaugeSnapshot.builder().name(ALERT_MODE)
+                .help("1 for the alert mode configured (alerts.mode): prt = feed alerts only inside a window, "
+                        + "production = also inside every trading session.");
+        for (AlertMode m : AlertMode.values()) {
+            mode.dataPoint(gauge(m == alertMode ? 1 : 0, Labels.of("mode", m.configName())));
+        }
+        return new MetricSnapshots(active.build(), start.build(), end.build(), session, mode.build());
     }
 
     private static GaugeDataPointSnapshot gauge(double value, Labels labels) {

@@ -8,16 +8,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every window the monitor knows: the configured PRT windows and ad-hoc ones opened for rehearsals.
- * Safe to use from any thread.
+ * Every window the monitor knows: the configured PRT windows, ad-hoc ones opened for rehearsals, and
+ * the occurrences of the recurring windows (the trading sessions), asked for around a time and never
+ * materialised ahead. Safe to use from any thread.
  */
 public final class WindowSchedule {
     static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
+    /** How far back and ahead of now {@link #around} looks: a missed occurrence of the last day still gets its report. */
+    public static final java.time.Duration REACH = java.time.Duration.ofDays(1);
+
     private final Map<String, Window> windows = new LinkedHashMap<>();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RecurringSchedule recurring;
 
     public WindowSchedule(List<WindowConfig> configured) {
+        this(configured, List.of());
+    }
+
+    /** The one-off windows win over the recurring ones where they overlap (see {@link RecurringSchedule}). */
+    public WindowSchedule(List<WindowConfig> configured, List<io.omdprt.config.RecurringWindowConfig> recurringWindows) {
+        this.recurring = new RecurringSchedule(recurringWindows, configured);
         for (WindowConfig w : configured) {
             windows.put(w.name(), new Window(w.name(), w.startInstant(), w.endInstant(), w.description(), false));
         }
@@ -34,13 +45,42 @@ public final class WindowSchedule {
         }
     }
 
+    /** The one-off windows: configured and ad hoc (what omd_prt_window_active is exported for). */
     public synchronized List<Window> all() {
         return List.copyOf(windows.values());
     }
 
-    public synchronized List<Window> activeAt(Instant now) {
+    /** The recurring windows' occurrences overlapping [from, to), by start. */
+    public List<Window> occurrences(Instant from, Instant to) {
+        return recurring.occurrences(from, to);
+    }
+
+    /** The next {@code n} occurrences not yet ended, the one in progress first. */
+    public List<Window> nextOccurrences(Instant now, int n) {
+        return recurring.next(now, n);
+    }
+
+    /** The occurrence in progress, or null. */
+    public Window occurrenceAt(Instant now) {
+        for (Window w : recurring.occurrences(now, now.plusNanos(1))) {
+            if (w.isActive(now)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** Every window a day either side of now: the one-off windows and the occurrences then. */
+    public List<Window> around(Instant now) {
+        List<Window> out = new ArrayList<>(all());
+        out.addAll(recurring.occurrences(now.minus(REACH), now.plus(REACH)));
+        return out;
+    }
+
+    /** Every window active now, one-off or occurrence. */
+    public List<Window> activeAt(Instant now) {
         List<Window> active = new ArrayList<>();
-        for (Window w : windows.values()) {
+        for (Window w : around(now)) {
             if (w.isActive(now)) {
                 active.add(w);
             }

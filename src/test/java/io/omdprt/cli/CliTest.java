@@ -68,12 +68,12 @@ class CliTest {
         Run example = new Run("check-config", "config/hkex-prt-example.yaml");
         assertEquals(0, example.exit, example.err);
         assertTrue(example.out.contains("journal in /var/lib/omd-prt-monitor/journal, kept 90 days; reports in"
-                + " /var/lib/omd-prt-monitor/reports\n"), example.out);
+                + " /var/lib/omd-prt-monitor/reports, kept 30 days\n"), example.out);
         assertTrue(example.out.contains("\nwarning: every configured window has ended (the last, PRT3, on 2024-01-20): no window"
                 + " will open by itself"), example.out);
 
         Run demo = new Run("check-config", "config/demo.yaml");
-        assertTrue(demo.out.contains("; reports in data/reports\n"), demo.out);
+        assertTrue(demo.out.contains("; reports in data/reports, kept 30 days\n"), demo.out);
         assertTrue(demo.out.contains("receiver auto, 1 thread, SO_RCVBUF 4,194,304 bytes"), demo.out);
         assertTrue(demo.out.contains("\n3 feeds, 6 channels, 12 lines\n"), demo.out);
         assertFalse(demo.out.contains("warning"), "no windows, nothing to warn about: " + demo.out);
@@ -98,5 +98,30 @@ class CliTest {
         assertTrue(CheckConfigCommand.pastWindowsWarning(java.util.List.of(w), now).orElseThrow()
                 .startsWith("the configured window has ended (the last, PRT1, on 2024-01-06)"));
         assertEquals(java.util.Optional.empty(), CheckConfigCommand.pastWindowsWarning(java.util.List.of(), now));
+    }
+
+    @Test
+    void checkConfigPrintsTheNextOccurrencesInHongKongTimeWithTheOffset() throws Exception {
+        io.omdprt.config.MonitorConfig c = new io.omdprt.config.ConfigLoader().parse("t.yaml", "recurring-windows:\n"
+                + "  - name: trading\n"
+                + "    sessions: [ { name: am, start: \"09:00\", end: \"12:00\" }, { name: pm, start: \"13:00\", end: \"16:10\" } ]\n"
+                + "    holidays: [2026-12-25]\n"
+                + "    half-days: [ { date: 2026-12-24, sessions: [ { name: am, start: \"09:00\", end: \"12:00\" } ] } ]\n"
+                + "windows: [ { name: OLD, date: 2024-01-06, start: \"09:00\", end: \"12:10\" } ]\n"
+                + "alerts: { mode: production }\n"
+                + "feeds: [ { name: f, protocol: omd-c, interface: 127.0.0.1, channels: [ { id: 1, lines: [ { name: A, group: 239.1.1.1, port: 5 } ] } ] } ]\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // Wednesday 23 December 2026, 14:00 in Hong Kong: the afternoon session is on.
+        CheckConfigCommand.print(c, new PrintStream(bytes, true, StandardCharsets.UTF_8), java.time.Instant.parse("2026-12-23T06:00:00Z"));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("recurring window trading: Monday-Friday, am 09:00-12:00, pm 13:00-16:10 (Asia/Hong_Kong), 1 holiday,"
+                + " 1 half-day; the next 5:\n"
+                + "  trading-2026-12-23-pm        2026-12-23 13:00:00.000 HKT (+08:00) to 16:10:00.000 HKT (+08:00)\n"
+                + "  trading-2026-12-24-am        2026-12-24 09:00:00.000 HKT (+08:00) to 12:00:00.000 HKT (+08:00)\n"
+                + "  trading-2026-12-28-am        2026-12-28 09:00:00.000 HKT (+08:00) to 12:00:00.000 HKT (+08:00)\n"
+                + "  trading-2026-12-28-pm        2026-12-28 13:00:00.000 HKT (+08:00) to 16:10:00.000 HKT (+08:00)\n"
+                + "  trading-2026-12-29-am        2026-12-29 09:00:00.000 HKT (+08:00) to 12:00:00.000 HKT (+08:00)\n"), out);
+        assertTrue(out.contains("alerts in production mode: feed alerts inside a window and inside every recurring window occurrence\n"), out);
+        assertFalse(out.contains("warning"), "the trading sessions open by themselves, whatever the windows: " + out);
     }
 }

@@ -278,6 +278,105 @@ class ConfigLoaderTest {
         assertEquals("windows[0].zone", reject(MINIMAL + "windows:\n  - { name: W, date: 2024-01-06, start: \"09:00\", end: \"10:00\", zone: Mars/Base }\n").keyPath());
     }
 
+    private static final String TRADING = "recurring-windows:\n"
+            + "  - name: trading\n"
+            + "    days: [monday, tue, Wednesday, thursday, friday]\n"
+            + "    sessions:\n"
+            + "      - { name: am, start: \"09:00\", end: \"12:00\" }\n"
+            + "      - { name: pm, start: \"13:00\", end: \"16:10\" }\n"
+            + "    holidays: [2026-12-25, 2027-01-01]\n"
+            + "    half-days:\n"
+            + "      - { date: 2026-12-24, sessions: [ { name: am, start: \"09:00\", end: \"12:00\" } ] }\n";
+
+    @Test
+    void recurringWindowsAlertModeAndReportRetention() throws Exception {
+        MonitorConfig c = parse(MINIMAL + TRADING + "alerts: { mode: production }\nreports: { retention-days: 60 }\n");
+        RecurringWindowConfig t = c.recurringWindows().get(0);
+        assertEquals(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), t.days());
+        assertEquals(ConfigLoader.HONG_KONG, t.zone(), "the zone defaults to Hong Kong");
+        assertEquals(List.of("am", "pm"), t.sessions().stream().map(RecurringWindowConfig.Session::name).toList());
+        assertEquals(java.time.LocalTime.of(16, 10), t.sessions().get(1).end());
+        assertEquals(List.of(), t.sessionsOn(LocalDate.of(2026, 12, 25)), "a holiday");
+        assertEquals(1, t.sessionsOn(LocalDate.of(2026, 12, 24)).size(), "a half-day");
+        assertEquals(List.of(), t.sessionsOn(LocalDate.of(2026, 12, 26)), "a Saturday");
+        assertEquals(AlertMode.PRODUCTION, c.alertMode());
+        assertEquals(60, c.reportRetentionDays());
+        MonitorConfig plain = parse(MINIMAL);
+        assertEquals(AlertMode.PRT, plain.alertMode(), "PRT mode unless said otherwise");
+        assertEquals(30, plain.reportRetentionDays(), "reports kept 30 days, like the journal");
+        assertEquals(List.of(), plain.recurringWindows());
+    }
+
+    /** A recurring-windows mistake: the edit of {@link #TRADING}, the key path named, and words of the expectation. */
+    static Stream<Rejection> recurringRejections() {
+        return Stream.of(
+            new Rejection("bad day name", "tue,", "funday,", "recurring-windows[0].days", "expected a list of days like monday"),
+            new Rejection("a day twice", "tue,", "monday,", "recurring-windows[0].days", "each day once"),
+            new Rejection("bad time", "end: \"12:00\" }\n      - { name: pm", "end: \"12h\" }\n      - { name: pm",
+                "recurring-windows[0].sessions[0].end", "expected a time like \"09:00\""),
+            new Rejection("end before start", "start: \"13:00\", end: \"16:10\"", "start: \"13:00\", end: \"12:30\"",
+                "recurring-windows[0].sessions[1].end", "expected a time after start (13:00)"),
+            new Rejection("overlapping sessions", "start: \"13:00\", end: \"16:10\"", "start: \"11:30\", end: \"16:10\"",
+                "recurring-windows[0].sessions[1].start", "do not overlap; pm 11:30-16:10 overlaps am 09:00-12:00"),
+            new Rejection("session name twice", "{ name: pm,", "{ name: am,", "recurring-windows[0].sessions[1].name", "unique"),
+            new Rejection("session name with a dash", "{ name: pm,", "{ name: p-m,", "recurring-windows[0].sessions[1].name",
+                "lower-case letters or digits"),
+            new Rejection("no sessions", "    sessions:\n      - { name: am, start: \"09:00\", end: \"12:00\" }\n"
+                + "      - { name: pm, start: \"13:00\", end: \"16:10\" }\n", "    sessions: []\n",
+                "recurring-windows[0].sessions", "at least one entry"),
+            new Rejection("bad holiday", "2027-01-01]", "2027-02-30]", "recurring-windows[0].holidays", "dates like 2026-12-25"),
+            new Rejection("holiday twice", "2027-01-01]", "2026-12-25]", "recurring-windows[0].holidays", "each date once"),
+            new Rejection("half-day that is a holiday", "date: 2026-12-24", "date: 2026-12-25",
+                "recurring-windows[0].half-days[0].date", "not a holiday too"),
+            new Rejection("overlapping half-day sessions", "end: \"12:00\" } ] }", "end: \"12:00\" }, { name: b, start: \"11:00\", end: \"12:30\" } ] }",
+                "recurring-windows[0].half-days[0].sessions[1].start", "do not overlap"),
+            new Rejection("unknown key", "    holidays:", "    holiday: [2026-12-25]\n    holidays:", "recurring-windows[0].holiday",
+                "unknown key"),
+            new Rejection("bad zone", "    holidays:", "    zone: Hong Kong\n    holidays:", "recurring-windows[0].zone",
+                "expected a time zone"),
+            new Rejection("name of a one-off window", "  - name: trading", "  - name: W", "recurring-windows[0].name", "also used by"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recurringRejections")
+    void recurringWindowsAreValidatedLikeEveryKey(Rejection r) throws Exception {
+        String windows = "windows:\n  - { name: W, date: 2024-01-06, start: \"09:00\", end: \"12:10\" }\n";
+        String yaml = TRADING.replaceFirst(Pattern.quote(r.from()), Matcher.quoteReplacement(r.to()));
+        assertTrue(!yaml.equals(TRADING), "the edit must change the config: " + r.why());
+        ConfigException e = reject(MINIMAL + windows + yaml);
+        assertEquals("test.yaml", e.file(), r.why());
+        assertEquals(r.keyPath(), e.keyPath(), r.why() + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains(r.expectation()), r.why() + ": " + e.getMessage());
+        assertTrue(parse(MINIMAL + windows + TRADING).recurringWindows().size() == 1, "the unedited schedule is valid");
+    }
+
+    @Test
+    void theExamplesProductionBlockIsValidUncommented() throws Exception {
+        String example = java.nio.file.Files.readString(Path.of("config/hkex-prt-example.yaml"));
+        int from = example.indexOf("# recurring-windows:");
+        int to = example.indexOf("\nfeeds:");
+        StringBuilder block = new StringBuilder();
+        for (String line : example.substring(from, to).split("\n")) {
+            if (line.startsWith("# ")) {
+                block.append(line.substring(2)).append('\n');
+            }
+        }
+        MonitorConfig c = parse(MINIMAL + block);
+        assertEquals("trading", c.recurringWindows().get(0).name());
+        assertEquals(AlertMode.PRODUCTION, c.alertMode());
+    }
+
+    @Test
+    void theAlertModeIsPrtOrProductionAndProductionNeedsTradingSessions() {
+        ConfigException bad = reject(MINIMAL + TRADING + "alerts: { mode: around-the-clock }\n");
+        assertEquals("alerts.mode", bad.keyPath());
+        assertTrue(bad.getMessage().contains("expected prt (feed alerts only inside a window) or production"), bad.getMessage());
+        ConfigException alone = reject(MINIMAL + "alerts: { mode: production }\n");
+        assertEquals("alerts.mode", alone.keyPath());
+        assertTrue(alone.getMessage().contains("expected recurring-windows"), alone.getMessage());
+        assertEquals("reports.retention-days", reject(MINIMAL + "reports: { retention-days: 0 }\n").keyPath());
+    }
+
     @Test
     void livenessMustMakeSense() {
         ConfigException e = reject(MINIMAL + "liveness: { heartbeat-interval: 2s, stale-after: 1s }\n");

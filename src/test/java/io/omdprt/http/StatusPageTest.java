@@ -23,7 +23,8 @@ class StatusPageTest {
                 + "in progress (1)"), 0, 0, 0, 0, 0, dr, 1, List.of(a));
         return new Status("hk-01", "primary", "0.1", "epoll", "2024-01-06T01:00:00Z", "2024-01-06 09:00:00.000 HKT (+08:00)", 60,
                 Health.AMBER, Verdict.WARN, "2024-01-06T01:00:00Z", "2024-01-06 09:00:00.000 HKT (+08:00)", "window PRT1 (since its start)",
-                windows, next, dr, List.of(new Status.Feed("omdc-sp", "omd-c", Health.AMBER, List.of(data, drChannel))));
+                windows, next, dr, List.of(new Status.Feed("omdc-sp", "omd-c", Health.AMBER, List.of(data, drChannel))),
+                new Status.Storage("/var/lib/omd/journal", 2_048, 30, "/var/lib/omd/reports", 1_024, 30));
     }
 
     @Test
@@ -53,6 +54,6 @@ class StatusPageTest {
                 false, "", "2024-01-13T01:00:00Z");
         String html = StatusPage.render(status(0, List.of(prt2), prt2));
         assertTrue(html.contains("No window active. Next: <b>PRT2</b> 2024-01-13 09:00:00.000 HKT (+08:00)"), html);
-        assertEquals(-1, html.indexOf("PRT window <b>PRT2</b> active"));
+        assertEquals(-1, html.indexOf("Window <b>PRT2</b> active"));
     }
 }

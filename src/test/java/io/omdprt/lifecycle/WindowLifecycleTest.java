@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omdprt.testing.Eventually;
+import io.omdprt.testing.JournalRecords;
 import io.omdprt.testing.MonitorProcess;
 import io.omdprt.testing.TestConfigs;
 import io.omdprt.testing.TestPublisher;
@@ -109,22 +110,7 @@ class WindowLifecycleTest {
 
         /** Every journal record, as JSON. */
         List<JsonNode> records() throws Exception {
-            List<JsonNode> out = new ArrayList<>();
-            if (!Files.isDirectory(journal)) {
-                return out;
-            }
-            try (Stream<Path> files = Files.list(journal)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
-                    for (String line : Files.readAllLines(f)) {
-                        try {
-                            out.add(JSON.readTree(line));
-                        } catch (Exception torn) {
-                            // the torn last line after a kill
-                        }
-                    }
-                }
-            }
-            return out;
+            return JournalRecords.all(journal);
         }
 
         long count(String type) throws Exception {

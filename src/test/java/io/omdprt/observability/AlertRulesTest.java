@@ -23,7 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AlertRulesTest {
     /** How an alert that only matters during a PRT ends (the same text in every gated alert). */
-    static final String WINDOW_GATE = "and on (instance) (max by (instance) (omd_prt_window_active) == 1)";
+    static final String WINDOW_GATE = "and on (instance) (max by (instance) (omd_prt_window_active) == 1 or on (instance) "
+            + AlertRulesTest.PRODUCTION_BRANCH + ")";
+    /** The PRT window alone: what the dashboards' window totals count (a trading session is not a dashboard window). */
+    static final String PRT_WINDOW_GATE = "and on (instance) (max by (instance) (omd_prt_window_active) == 1)";
+    /** Production mode: also inside every trading session of a monitor whose alerts.mode is production. */
+    static final String PRODUCTION_BRANCH = "(max by (instance) (omd_alert_mode{mode=\"production\"}) == 1 and on (instance) "
+            + "(max by (instance) (omd_trading_session_active) == 1))";
     private static final Set<String> GATED = Set.of("OmdArbitratedGap", "OmdLineGap", "OmdLineDown", "OmdChannelDown",
             "OmdFeedDown", "OmdReceiverDark", "OmdFeedSilent");
     /** The loss alerts count from the lowest value the counter had while the window was active. */
@@ -107,6 +113,24 @@ class AlertRulesTest {
         // One alert per line is now 18 alerts per line, each firing and resolving.
         assertTrue(r.output().contains("expr: \"changes(ALERTS_FOR_STATE"), r.output());
         assertTrue(r.output().contains("expr: \"count_over_time(ALERTS"), r.output());
+    }
+
+    @Test
+    void withoutTheProductionBranchProductionModeAlertsNothingInATradingSession(@TempDir Path dir) throws Exception {
+        String rules = Files.readString(ObservabilityFiles.RULES);
+        ExternalTool.Result r = unitTestsOn(rules.replace(" or on (instance) " + PRODUCTION_BRANCH, ""), dir);
+        assertNotEquals(0, r.exitCode(), "production mode passes without its branch of the gate:\n" + r.output());
+        assertTrue(r.output().contains("alertname: OmdArbitratedGap, time: 4m,"), "loss in a session:\n" + r.output());
+        assertTrue(r.output().contains("alertname: OmdLineDown, time: 4m,"), "a line down in a session:\n" + r.output());
+    }
+
+    @Test
+    void aGateBlindToTheModeAlertsInTradingSessionsInPrtModeAndTheUnitTestsSaySo(@TempDir Path dir) throws Exception {
+        String rules = Files.readString(ObservabilityFiles.RULES);
+        ExternalTool.Result r = unitTestsOn(rules.replace(PRODUCTION_BRANCH, "(max by (instance) (omd_trading_session_active) == 1)"), dir);
+        assertNotEquals(0, r.exitCode(), "PRT mode alerts in a trading session unnoticed:\n" + r.output());
+        assertTrue(r.output().contains("alertname: OmdArbitratedGap, time: 4m,") && r.output().contains("instance=\"rx-p\""),
+                "rx-p, in PRT mode, fired in its session:\n" + r.output());
     }
 
     /** promtool's unit tests of the repository run against other rules. */

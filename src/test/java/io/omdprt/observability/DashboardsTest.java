@@ -194,8 +194,8 @@ class DashboardsTest {
                     assertFalse(t.path("expr").asText().contains("$__range"),
                             file.getFileName() + " '" + p.path("title").asText() + "': counts over the time picker's range");
                     if (p.path("type").asText().equals("stat") && t.path("expr").asText().contains("_total")) {
-                        assertTrue(t.path("expr").asText().contains(AlertRulesTest.WINDOW_GATE),
-                                file.getFileName() + " '" + p.path("title").asText() + "': a total of the window, gated as the alerts are");
+                        assertTrue(t.path("expr").asText().contains(AlertRulesTest.PRT_WINDOW_GATE),
+                                file.getFileName() + " '" + p.path("title").asText() + "': a total of the PRT window, gated as the alerts' PRT mode");
                         totals++;
                     }
                 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportsRouteTest {
     private static final Instant T = Instant.parse("2024-01-06T01:00:00Z");
 
-    private static void write(Path reports, String name, Instant start, boolean loss) throws Exception {
+    /** A one-minute report of a window instance, FAIL with loss, else WARN (no monitor record). */
+    static void write(Path reports, String name, Instant start, boolean loss) throws Exception {
         List<MonitorEvent> events = loss ? List.of(MonitorEvent.of(start.plusSeconds(10), EventType.ARBITRATED_GAP)
                 .at("f", "1", null, null).range(5, 11)) : List.of();
         ReportModel r = ReportBuilder.build(new ReportBuilder.WindowSpec(name, start, start.plusSeconds(60), "", "Asia/Hong_Kong",
