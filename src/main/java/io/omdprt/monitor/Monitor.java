@@ -50,6 +50,7 @@ public final class Monitor implements AutoCloseable {
     private final WindowSchedule windows;
     private final EventSink events;
     private final Recorder recorder;
+    private final io.omdprt.rts.RecoveryService recovery;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What callers (the demo, tests) add to the service: more consumers of events. */
@@ -69,6 +70,9 @@ public final class Monitor implements AutoCloseable {
         sinks.add(new EventLog(config.display()));
         sinks.add(recorder.journal());
         sinks.addAll(extensions.eventSinks());
+        this.recovery = new io.omdprt.rts.RecoveryService(config.feeds(), this::channels, () -> !windows.activeAt(now()).isEmpty(),
+                new EpochClock(clock), config.displayZone());
+        sinks.add(recovery);
         EventSink[] all = sinks.toArray(new EventSink[0]);
         this.events = event -> {
             for (EventSink sink : all) {
@@ -89,6 +93,9 @@ public final class Monitor implements AutoCloseable {
             m.register(new OmdCollector(channels, receiver, clock::nanoTime));
             m.register(new WindowCollector(windows, this::now));
             m.register(new JournalCollector(recorder.journal()));
+            if (recovery.enabled()) {
+                m.register(new io.omdprt.metrics.RtsCollector(recovery.stats()));
+            }
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
                     this::windowViews, recorder::baseline);
             Map<String, Route> routes = routes(m);
@@ -105,6 +112,7 @@ public final class Monitor implements AutoCloseable {
         this.metrics = m;
         this.http = h;
         recorder.start(events, receiver, channels);
+        recovery.start(events);
     }
 
     /**
@@ -198,6 +206,7 @@ public final class Monitor implements AutoCloseable {
     /** Stops receiving, records the stop (and the open windows' partial reports), then stops serving. */
     @Override
     public void close() {
+        recovery.close();
         receiver.close();
         recorder.close();
         http.close();
