@@ -9,12 +9,9 @@ import io.omdprt.protocol.MessageTypes;
 import io.omdprt.protocol.OmdPacket;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Arrays;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -28,12 +25,10 @@ final class RtsSession implements Closeable {
     private static final int READ_SLICE_MILLIS = 50;
 
     private final Socket socket;
-    private final InputStream in;
     private final OutputStream out;
     private final RtsStats stats;
     private final RtsConfig.Server server;
-    private byte[] buf = new byte[4096];
-    private int filled;
+    private final PacketFramer framer;
 
     /** How a logon went. {@code status} is the SessionStatus, or -1 when none came. */
     record Logon(RtsSession session, int status, String failure, long latencyNanos) {
@@ -59,7 +54,7 @@ final class RtsSession implements Closeable {
 
     private RtsSession(Socket socket, RtsStats stats, RtsConfig.Server server) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.framer = new PacketFramer(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.stats = stats;
         this.server = server;
@@ -108,7 +103,7 @@ final class RtsSession implements Closeable {
                 }
                 return new Logon(session, status, null, latency);
             }
-        } catch (EofException e) {
+        } catch (java.io.EOFException e) {
             closeQuietly(session, socket);
             return new Logon(null, -1, "the server closed the connection before the Logon Response", System.nanoTime() - start);
         } catch (IOException e) {
@@ -215,37 +210,9 @@ final class RtsSession implements Closeable {
         return true;
     }
 
-    /** The next whole packet, or null at the deadline. @throws EofException when the server closed */
+    /** The next whole packet, or null at the deadline. @throws java.io.EOFException when the server closed */
     private byte[] read(long deadline) throws IOException {
-        while (true) {
-            if (filled >= 2) {
-                int size = (buf[0] & 0xFF) | (buf[1] & 0xFF) << 8;
-                if (size < OmdPacket.HEADER_LENGTH) {
-                    throw new IOException("PktSize " + size + " below the 16-byte header: the stream cannot be framed");
-                }
-                if (filled >= size) {
-                    byte[] p = Arrays.copyOf(buf, size);
-                    System.arraycopy(buf, size, buf, 0, filled - size);
-                    filled -= size;
-                    return p;
-                }
-                if (buf.length < size) {
-                    buf = Arrays.copyOf(buf, Math.max(size, buf.length * 2));
-                }
-            }
-            if (System.nanoTime() >= deadline) {
-                return null;
-            }
-            try {
-                int r = in.read(buf, filled, buf.length - filled);
-                if (r < 0) {
-                    throw new EofException();
-                }
-                filled += r;
-            } catch (SocketTimeoutException e) {
-                // check the deadline, then read on
-            }
-        }
+        return framer.next(deadline);
     }
 
     /** No logout message exists: closing TCP ends the session (§4.3). */
@@ -258,9 +225,4 @@ final class RtsSession implements Closeable {
         }
     }
 
-    static final class EofException extends IOException {
-        EofException() {
-            super("closed by the server");
-        }
-    }
 }

@@ -4,15 +4,14 @@ import io.omdprt.protocol.ControlMessages;
 import io.omdprt.protocol.MessageTypes;
 import io.omdprt.protocol.OmdPacket;
 import io.omdprt.protocol.PacketEncoder;
+import io.omdprt.rts.PacketFramer;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
@@ -201,14 +200,12 @@ public final class RtsServer implements Closeable {
     /** One connection: framing and the session loop. */
     private final class Conn {
         private final Socket socket;
-        private final InputStream in;
+        private final PacketFramer framer;
         private final OutputStream out;
-        private byte[] buf = new byte[4096];
-        private int filled;
 
         Conn(Socket socket) throws IOException {
             this.socket = socket;
-            this.in = socket.getInputStream();
+            this.framer = new PacketFramer(socket.getInputStream());
             this.out = socket.getOutputStream();
             socket.setSoTimeout(20);
         }
@@ -329,35 +326,7 @@ public final class RtsServer implements Closeable {
         }
 
         byte[] read(long deadline) throws IOException {
-            while (true) {
-                if (filled >= 2) {
-                    int size = (buf[0] & 0xFF) | (buf[1] & 0xFF) << 8;
-                    if (size < OmdPacket.HEADER_LENGTH) {
-                        throw new IOException("unframeable");
-                    }
-                    if (filled >= size) {
-                        byte[] p = Arrays.copyOf(buf, size);
-                        System.arraycopy(buf, size, buf, 0, filled - size);
-                        filled -= size;
-                        return p;
-                    }
-                    if (buf.length < size) {
-                        buf = Arrays.copyOf(buf, size);
-                    }
-                }
-                if (System.nanoTime() >= deadline || closed) {
-                    return null;
-                }
-                try {
-                    int r = in.read(buf, filled, buf.length - filled);
-                    if (r < 0) {
-                        throw new IOException("closed by the client");
-                    }
-                    filled += r;
-                } catch (SocketTimeoutException e) {
-                    // deadline check
-                }
-            }
+            return closed ? null : framer.next(deadline);
         }
     }
 
