@@ -108,10 +108,14 @@ public final class RecoveryService implements EventSink, AutoCloseable {
         if (e.feed() == null || !feeds.containsKey(e.feed())) {
             return;
         }
-        switch (e.type()) {
-            case ARBITRATED_GAP -> thread.execute(() -> gap(feeds.get(e.feed()), e.channel(), e.fromSeq(), e.toSeq()));
-            case SEQUENCE_RESET, SEQUENCE_RESTART -> thread.execute(() -> feeds.get(e.feed()).recovered.remove(e.channel()));
-            default -> { }
+        try {
+            switch (e.type()) {
+                case ARBITRATED_GAP -> thread.execute(() -> gap(feeds.get(e.feed()), e.channel(), e.fromSeq(), e.toSeq()));
+                case SEQUENCE_RESET, SEQUENCE_RESTART -> thread.execute(() -> feeds.get(e.feed()).recovered.remove(e.channel()));
+                default -> { }
+            }
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // closing: the event came after the RTS thread stopped (never throw into a tracker's thread)
         }
     }
 
