@@ -13,6 +13,14 @@ import java.util.List;
 public final class RtsClient {
     private final RtsConfig config;
     private final RtsStats stats;
+    /** When the last session was closed (System.nanoTime), or 0. */
+    private long closedAt;
+
+    /**
+     * The least time between closing a session and logging on again: the server notices a close only
+     * when it next reads, and a logon before that is refused with 100 (user already connected).
+     */
+    static final long RECONNECT_PAUSE_NANOS = 300_000_000L;
 
     /** One logon attempt at one server, for the journal. */
     public record Attempt(RtsConfig.Server server, int status, String failure, long latencyNanos) {
@@ -35,6 +43,15 @@ public final class RtsClient {
     }
 
     Opened open() {
+        long wait = closedAt == 0 ? 0 : closedAt + RECONNECT_PAUSE_NANOS - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Opened(null, List.of());
+            }
+        }
         List<Attempt> attempts = new ArrayList<>();
         for (RtsConfig.Server server : config.servers()) {
             RtsSession.Logon logon = RtsSession.open(server, config.username(), config.connectTimeout(), config.logonTimeout(), stats);
@@ -58,6 +75,7 @@ public final class RtsClient {
         if (session != null) {
             session.close();
             stats.sessionUp.set(0);
+            closedAt = System.nanoTime();
         }
     }
 }
