@@ -379,6 +379,7 @@ public final class ConfigLoader {
             }
             String feedInterface = f.has("interface") ? networkInterface(f, "interface") : null;
             List<ChannelConfig> channels = new ArrayList<>();
+            List<Section> refreshSections = new ArrayList<>();
             Set<Integer> ids = new HashSet<>();
             for (Section c : f.list("channels", true)) {
                 int id = c.integer("id", 0, 65_535);
@@ -394,7 +395,15 @@ public final class ConfigLoader {
                 } else {
                     throw c.error("kind", "expected realtime or refresh (the DR channel goes under dr-signal), got '" + kindName + "'");
                 }
-                channels.add(new ChannelConfig(name, id, kind, lines(c, feedInterface, endpoints)));
+                int realtimeId = ChannelConfig.NO_ID;
+                if (c.has("realtime")) {
+                    if (kind != ChannelKind.REFRESH) {
+                        throw c.error("realtime", "expected only on a refresh channel (kind: refresh), the ChannelID it refreshes");
+                    }
+                    realtimeId = c.integer("realtime", 0, 65_535);
+                }
+                channels.add(new ChannelConfig(name, id, kind, lines(c, feedInterface, endpoints), realtimeId));
+                refreshSections.add(c);
                 c.finish();
             }
             Section dr = f.optionalSection("dr-signal");
@@ -402,8 +411,11 @@ public final class ConfigLoader {
                 channels.add(new ChannelConfig(name, ChannelConfig.NO_ID, ChannelKind.DR, lines(dr, feedInterface, endpoints)));
                 dr.finish();
             }
+            RecoveryConfigs.checkRefreshMapping(name, channels, refreshSections);
+            Section rts = f.optionalSection("rts");
+            RtsConfig rtsConfig = rts == null ? null : RecoveryConfigs.rts(rts, name, channels);
             f.finish();
-            feeds.add(new FeedConfig(name, protocol, channels));
+            feeds.add(new FeedConfig(name, protocol, channels, rtsConfig));
         }
         return feeds;
     }

@@ -19,6 +19,12 @@ public enum EventType {
     SEQUENCE_JUMP("sequence_jump"),
     /** The sequence started again lower without a Sequence Reset (publisher restart, failover). */
     SEQUENCE_RESTART("sequence_restart"),
+    /** A logon to a Retransmission Server: value = SessionStatus (none when it did not answer), seconds = latency. */
+    RTS_LOGON("rts_logon"),
+    /** A retransmission request and what came of it (recover-check or probe; see the detail and counts). */
+    RTS_REQUEST("rts_request"),
+    /** An arbitrated gap that recover-check did not ask RTS for, and why (detail). */
+    RTS_NOT_TRIED("rts_not_tried"),
     /** The trackers' counters at a moment (window start and end, stop, every 30 s inside a window). */
     COUNTERS("counters"),
     WINDOW_START("window_start"),

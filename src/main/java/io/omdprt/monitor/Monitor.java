@@ -51,6 +51,7 @@ public final class Monitor implements AutoCloseable {
     private final WindowSchedule windows;
     private final EventSink events;
     private final Recorder recorder;
+    private final io.omdprt.rts.RecoveryService recovery;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What callers (the demo, tests) add to the service: more consumers of events. */
@@ -70,6 +71,9 @@ public final class Monitor implements AutoCloseable {
         sinks.add(new EventLog(config.display()));
         sinks.add(recorder.journal());
         sinks.addAll(extensions.eventSinks());
+        this.recovery = new io.omdprt.rts.RecoveryService(config.feeds(), this::channels, () -> !windows.activeAt(now()).isEmpty(),
+                new EpochClock(clock), config.displayZone());
+        sinks.add(recovery);
         EventSink[] all = sinks.toArray(new EventSink[0]);
         this.events = event -> {
             for (EventSink sink : all) {
@@ -92,6 +96,9 @@ public final class Monitor implements AutoCloseable {
             m.register(new JournalCollector(recorder.journal()));
             StorageCollector storage = new StorageCollector(config.journal().dir(), config.reportDir(), System::nanoTime);
             m.register(storage);
+            if (recovery.enabled()) {
+                m.register(new io.omdprt.metrics.RtsCollector(recovery.stats()));
+            }
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
                     this::windowViews, recorder::baseline, () -> storageView(storage.sizes()));
             Map<String, Route> routes = routes(m);
@@ -108,6 +115,7 @@ public final class Monitor implements AutoCloseable {
         this.metrics = m;
         this.http = h;
         recorder.start(events, receiver, channels);
+        recovery.start(events);
     }
 
     /**
@@ -208,6 +216,7 @@ public final class Monitor implements AutoCloseable {
     /** Stops receiving, records the stop (and the open windows' partial reports), then stops serving. */
     @Override
     public void close() {
+        recovery.close();
         receiver.close();
         recorder.close();
         http.close();

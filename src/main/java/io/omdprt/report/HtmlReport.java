@@ -218,6 +218,18 @@ public final class HtmlReport {
             }
             h.append("</table>\n");
         }
+        if (c.recovery() != null) {
+            ReportModel.Recovery rc = c.recovery();
+            h.append("<p class=\"rts\"><b>Recoverable from RTS: ").append(esc(rc.recoverable())).append("</b> — ").append(esc(rc.why()))
+                    .append("</p>\n<table><tr><th>RTS at</th><th>check</th><th>sequence numbers</th><th>status</th><th>result</th></tr>");
+            for (ReportModel.RtsCheck k : rc.checks()) {
+                h.append("<tr><td>").append(esc(t.dateTime(k.time()))).append("</td><td>").append(esc(k.purpose()))
+                        .append(k.asked() ? "" : " (not asked)").append("</td><td>")
+                        .append(k.fromSeq() == null ? "" : k.fromSeq() + "–" + k.toSeq()).append("</td><td>")
+                        .append(k.status() == null ? "" : k.status()).append("</td><td>").append(esc(k.detail())).append("</td></tr>");
+            }
+            h.append("</table>\n");
+        }
         for (ReportModel.Reset s : c.resets()) {
             h.append("<div>").append(esc(t.dateTime(s.time()))).append(" sequence reset on line ").append(esc(s.line())).append("</div>");
         }

@@ -102,6 +102,16 @@ public final class MarkdownReport {
                                 .append(o.unobservedSeconds() > 0 ? seconds(o.unobservedSeconds()) + " unobserved" : "").append(" |\n");
                     }
                 }
+                if (c.recovery() != null) {
+                    ReportModel.Recovery rc = c.recovery();
+                    m.append("\n**Recoverable from RTS: ").append(rc.recoverable()).append("** — ").append(rc.why()).append("\n\n");
+                    m.append("| RTS at | check | sequence numbers | status | result |\n|---|---|---|---|---|\n");
+                    for (ReportModel.RtsCheck k : rc.checks()) {
+                        m.append("| ").append(t.dateTime(k.time())).append(" | ").append(k.purpose()).append(k.asked() ? "" : " (not asked)")
+                                .append(" | ").append(k.fromSeq() == null ? "" : k.fromSeq() + "–" + k.toSeq()).append(" | ")
+                                .append(k.status() == null ? "" : k.status()).append(" | ").append(k.detail()).append(" |\n");
+                    }
+                }
                 if (!c.resets().isEmpty() || !c.drEvents().isEmpty()) {
                     m.append('\n');
                     for (ReportModel.Reset s : c.resets()) {

@@ -214,7 +214,7 @@ public final class ReportBuilder {
             VerdictPolicy.Judgement j = VerdictPolicy.channel(facts);
             return new ReportModel.Channel(channel, j.verdict(), j.reasons(), arbitrated.size(), arbMissing, channelOutages.size(),
                     channelDown, totalDrops, CounterKeys.get(counts, CounterKeys.MESSAGES), WindowCounts.timing(counts, CounterKeys.SKEW), lines,
-                    gaps, outages, resets, dr);
+                    gaps, outages, resets, dr, RecoverySection.of(events, start, until, arbMissing));
         }
     }
 

@@ -59,7 +59,38 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
      */
     public record Channel(String channel, Verdict verdict, List<String> reasons, long arbitratedGaps, long arbitratedMissingMessages,
                           long outages, double outageSeconds, long socketDrops, long messages, Timing skew, List<Line> lines,
-                          List<Gap> gaps, List<Outage> outageList, List<Reset> resets, List<Dr> drEvents) {
+                          List<Gap> gaps, List<Outage> outageList, List<Reset> resets, List<Dr> drEvents,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery) {
+
+        /** A channel without RTS checks. */
+        public Channel(String channel, Verdict verdict, List<String> reasons, long arbitratedGaps, long arbitratedMissingMessages,
+                       long outages, double outageSeconds, long socketDrops, long messages, Timing skew, List<Line> lines,
+                       List<Gap> gaps, List<Outage> outageList, List<Reset> resets, List<Dr> drEvents) {
+            this(channel, verdict, reasons, arbitratedGaps, arbitratedMissingMessages, outages, outageSeconds, socketDrops, messages, skew,
+                    lines, gaps, outageList, resets, drEvents, null);
+        }
+    }
+
+    /**
+     * Whether what the window lost on a channel could be had again from the Retransmission Server
+     * (null, and left out, when RTS did nothing for the channel).
+     *
+     * @param recoverable yes, partly, no or not tried
+     * @param why         in a sentence
+     * @param lostMessages      arbitrated missing messages in the window
+     * @param recoveredMessages of them, retransmitted intact
+     * @param checks      every RTS request or decision not to ask, in time order (recover and probe)
+     */
+    public record Recovery(String recoverable, String why, long lostMessages, long recoveredMessages, List<RtsCheck> checks) {
+    }
+
+    /**
+     * @param purpose recover or probe
+     * @param status  RetransStatus, or null when none came (or nothing was asked)
+     * @param seconds request to last message, or null
+     */
+    public record RtsCheck(String time, String purpose, Long fromSeq, Long toSeq, Long status, Double seconds, boolean asked,
+                           String detail) {
     }
 
     /**

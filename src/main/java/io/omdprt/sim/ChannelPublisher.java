@@ -35,6 +35,8 @@ final class ChannelPublisher {
     private final PacketEncoder encoder = new PacketEncoder();
     private final UnsafeBuffer packet = new UnsafeBuffer(new byte[2048]);
     private int[] batch = new int[1024];
+    /** Where real-time messages are kept for the RTS server, or null. */
+    private Published published;
 
     private long nextSeq = 1;
     private double credit;
@@ -75,6 +77,19 @@ final class ChannelPublisher {
             }
         }
         throw new IllegalArgumentException(feed + "/" + label + " has no line " + name);
+    }
+
+    /** Keeps every message of this (real-time) channel in {@code store}, as the RTS server serves them. */
+    void keepFor(Published store) {
+        if (kind == ChannelKind.REALTIME) {
+            published = store;
+            store.channel(feed, label);
+        }
+    }
+
+    /** The last sequence number published (0 = none yet). */
+    long lastSeq() {
+        return nextSeq - 1;
     }
 
     GroundTruth.ChannelTruth truth() {
@@ -158,6 +173,9 @@ final class ChannelPublisher {
         }
         truth.sequenceResets++;
         nextSeq = 1;
+        if (published != null) {
+            published.reset(feed, label);
+        }
         lastDataNanos = now;
     }
 
@@ -187,6 +205,7 @@ final class ChannelPublisher {
         encoder.begin(packet, 0, seq, wallNanos);
         control.write(encoder, seq);
         int length = encoder.finish();
+        keep(seq, 16, length - 16);
         for (LineState l : lines) {
             emit(l, length, seq, seq, false, now);
         }
@@ -202,6 +221,17 @@ final class ChannelPublisher {
             batch[i] = mix.next(random);
         }
         long first = nextSeq;
+        if (published != null) {
+            for (int i = 0; i < n; i++) {
+                int size = batch[i] & 0xFFFF;
+                byte[] m = new byte[size];
+                UnsafeBuffer b = new UnsafeBuffer(m);
+                b.putShort(0, (short) size, java.nio.ByteOrder.LITTLE_ENDIAN);
+                b.putShort(2, (short) (batch[i] >>> 16), java.nio.ByteOrder.LITTLE_ENDIAN);
+                stamp(b, 0, size, first + i);
+                published.add(feed, label, first + i, m);
+            }
+        }
         for (LineState l : lines) {
             int skip = Math.min(l.dropRemaining, n);
             if (skip > 0) {
@@ -222,7 +252,10 @@ final class ChannelPublisher {
                 encoder.begin(packet, 0, seq, wallNanos);
                 int k = 0;
                 while (i < n && k < perPacket && encoder.fits(batch[i] & 0xFFFF)) {
-                    encoder.message(batch[i] >>> 16, batch[i] & 0xFFFF);
+                    int at = encoder.message(batch[i] >>> 16, batch[i] & 0xFFFF);
+                    if (published != null) {
+                        stamp(packet, at, batch[i] & 0xFFFF, seq + k);
+                    }
                     i++;
                     k++;
                 }
@@ -232,6 +265,25 @@ final class ChannelPublisher {
         nextSeq += n;
         lastDataNanos = now;
         truth.messagesPublished += n;
+    }
+
+    /**
+     * Writes the sequence number into the first four body bytes of a kept message, so that a message
+     * retransmitted for the wrong number shows (the bodies are zeros otherwise).
+     */
+    private static void stamp(org.agrona.MutableDirectBuffer b, int at, int size, long seq) {
+        if (size >= 8) {
+            b.putInt(at + 4, (int) seq, java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+
+    /** Keeps a control message of {@link #packet} for the RTS server. */
+    private void keep(long seq, int at, int size) {
+        if (published != null) {
+            byte[] m = new byte[size];
+            packet.getBytes(at, m);
+            published.add(feed, label, seq, m);
+        }
     }
 
     private void heartbeat(long now) {

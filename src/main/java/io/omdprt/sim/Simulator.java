@@ -53,6 +53,18 @@ public final class Simulator {
         truth.scenario = scenario.name();
     }
 
+    /**
+     * Keeps the last 50,000 messages of every real-time channel from now on, for an {@link RtsServer}
+     * (call before {@link #run()}; off by default: it costs a few MB per channel).
+     */
+    public Published keepPublished() {
+        Published store = new Published();
+        for (ChannelPublisher p : publishers) {
+            p.keepFor(store);
+        }
+        return store;
+    }
+
     public GroundTruth truth() {
         return truth;
     }

@@ -38,6 +38,7 @@ public final class ChannelTracker {
     private final Counters counters = new Counters(ChannelCounter.all().length);
     private final Histogram skew = new Histogram();
     private final OmdPacket packet = new OmdPacket();
+    private final ProbeCapture probeCapture = new ProbeCapture();
 
     private final FirstArrivals firstArrivals = new FirstArrivals();
     private final SequenceGuard guard;
@@ -124,6 +125,11 @@ public final class ChannelTracker {
         return skew;
     }
 
+    /** The messages an RTS probe asked to remember (armed from another thread). */
+    public ProbeCapture probeCapture() {
+        return probeCapture;
+    }
+
     TrackerListener listener() {
         return listener;
     }
@@ -175,6 +181,7 @@ public final class ChannelTracker {
             }
             recordLatency(line, wallNanos);
             countRefreshComplete(arbiter, seq, nowNanos);
+            probeCapture.offer(packet, seq, count);
             deliver(line, arbiter, seq, seq + count - 1, nowNanos);
         } else {
             guard.discard(line); // a reset says where the sequence is: what the line held did not belong to it
