@@ -34,6 +34,10 @@ public final class EventLog implements EventSink {
                     e.value() == 1 ? "site failover in progress" : e.value() == 2 ? "site failover completed" : "unknown status");
             case SOCKET_DROPS -> LOG.warn("LOCAL DROPS {}: the kernel dropped {} on this host's socket", where,
                     Counts.of(e.value() - (e.previous() == null ? 0 : e.previous()), "datagram"));
+            case INTERFACE_DOWN, MEMBERSHIP_MISSING, RP_FILTER_DROPS -> LOG.warn("LOCAL {}{}: {}", e.type().label(),
+                    where.isEmpty() ? "" : " " + where, e.detail());
+            case INTERFACE_UP, INTERFACE_CHANGED, LINE_REJOINED -> LOG.info("{}{}: {}", e.type().label(), where.isEmpty() ? "" : " " + where,
+                    e.detail());
             case WINDOW_START -> LOG.info("PRT window {} started", e.window());
             case WINDOW_END -> LOG.info("PRT window {} ended", e.window());
             default -> LOG.info("{} {}", e.type().label(), e.detail() == null ? "" : e.detail());

@@ -50,6 +50,8 @@ public final class Monitor implements AutoCloseable {
     private final WindowSchedule windows;
     private final EventSink events;
     private final Recorder recorder;
+    private final io.omdprt.net.InterfaceWatcher interfaces;
+    private final List<io.omdprt.net.Preflight.Check> preflight;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What callers (the demo, tests) add to the service: more consumers of events. */
@@ -76,12 +78,14 @@ public final class Monitor implements AutoCloseable {
             }
         };
         this.channels = ChannelSet.create(config, new TrackerEvents(events), clock.nanoTime());
+        this.preflight = runPreflight(config);
         try {
             this.receiver = Receiver.start(config, channels, clock);
         } catch (ReceiverException | RuntimeException e) {
             recorder.abandon();
             throw e;
         }
+        this.interfaces = new io.omdprt.net.InterfaceWatcher(receiver, events, clock, io.omdprt.net.InterfaceWatcher.Sources.LINUX);
         Metrics m = null;
         HttpServer h = null;
         try {
@@ -89,8 +93,9 @@ public final class Monitor implements AutoCloseable {
             m.register(new OmdCollector(channels, receiver, clock::nanoTime));
             m.register(new WindowCollector(windows, this::now));
             m.register(new JournalCollector(recorder.journal()));
+            m.register(new io.omdprt.metrics.InterfaceCollector(interfaces, preflight));
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
-                    this::windowViews, recorder::baseline);
+                    this::windowViews, recorder::baseline, interfaces);
             Map<String, Route> routes = routes(m);
             routes.put("/api/windows", new WindowControlRoute(windows, config.http().windowToken(), this::now));
             h = HttpServer.start(config.http(), routes);
@@ -105,6 +110,25 @@ public final class Monitor implements AutoCloseable {
         this.metrics = m;
         this.http = h;
         recorder.start(events, receiver, channels);
+        interfaces.start();
+    }
+
+    /** The preflight checks, at start: every problem logged with its remedy; the start goes on whatever they say. */
+    private static List<io.omdprt.net.Preflight.Check> runPreflight(MonitorConfig config) {
+        List<io.omdprt.net.Preflight.Check> checks;
+        try {
+            checks = io.omdprt.net.Preflight.run(config, io.omdprt.net.Preflight.Sources.LINUX);
+        } catch (RuntimeException e) {
+            LOG.warn("preflight checks failed to run: {}", e.toString());
+            return List.of();
+        }
+        for (io.omdprt.net.Preflight.Check c : checks) {
+            if (c.result() != io.omdprt.net.Preflight.Result.OK) {
+                LOG.warn("preflight {} {} {}: {}{}", c.result(), c.check(), c.iface(), c.detail(),
+                        c.remedy().isEmpty() ? "" : " -- fix: " + c.remedy());
+            }
+        }
+        return checks;
     }
 
     /**
@@ -191,6 +215,10 @@ public final class Monitor implements AutoCloseable {
         return http.port();
     }
 
+    public io.omdprt.net.InterfaceWatcher interfaces() {
+        return interfaces;
+    }
+
     public Recorder recorder() {
         return recorder;
     }
@@ -198,6 +226,7 @@ public final class Monitor implements AutoCloseable {
     /** Stops receiving, records the stop (and the open windows' partial reports), then stops serving. */
     @Override
     public void close() {
+        interfaces.close();
         receiver.close();
         recorder.close();
         http.close();
