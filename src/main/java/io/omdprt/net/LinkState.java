@@ -27,12 +27,12 @@ public record LinkState(String name, boolean present, int ifindex, long flags, S
     public static LinkState read(Path root, String name) {
         Path dir = root.resolve(name);
         try {
-            int index = Integer.parseInt(Files.readString(dir.resolve("ifindex")).trim());
-            long flags = Long.decode(Files.readString(dir.resolve("flags")).trim());
-            String oper = Files.readString(dir.resolve("operstate")).trim();
+            int index = Integer.parseInt(first(dir.resolve("ifindex")));
+            long flags = Long.decode(first(dir.resolve("flags")));
+            String oper = first(dir.resolve("operstate"));
             boolean carrier;
             try {
-                carrier = "1".equals(Files.readString(dir.resolve("carrier")).trim());
+                carrier = "1".equals(first(dir.resolve("carrier")));
             } catch (IOException notUp) {
                 carrier = false; // reading carrier of an interface that is administratively down fails with EINVAL
             }
@@ -40,6 +40,11 @@ public record LinkState(String name, boolean present, int ifindex, long flags, S
         } catch (IOException | RuntimeException e) {
             return absent(name);
         }
+    }
+
+    private static String first(Path file) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(file);
+        return lines.isEmpty() ? "" : lines.get(0).trim();
     }
 
     public boolean adminUp() {

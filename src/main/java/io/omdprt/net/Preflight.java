@@ -258,7 +258,9 @@ public final class Preflight {
 
     private static long number(Path file) {
         try {
-            return Long.parseLong(Files.readString(file).trim());
+            // Not Files.readString: procfs reports a size of 0 and some of its files then read short.
+            List<String> lines = Files.readAllLines(file);
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
         } catch (IOException | RuntimeException e) {
             return -1;
         }
