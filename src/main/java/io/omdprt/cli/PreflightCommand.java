@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "preflight", mixinStandardHelpOptions = true,
-        description = {"Check that this host can receive the configured lines: per interface that it exists, is up, has an IPv4"
-                + " address and the MULTICAST flag, what rp_filter does to multicast from the feed's source, the IGMP version;"
-                + " for the host net.core.rmem_max against receiver.receive-buffer, igmp_max_memberships and clock"
-                + " synchronisation. Each check is OK, WARN or FAIL with the exact remedy. Exit 0 when nothing fails, 1 otherwise.",
-            "The monitor runs the same checks at start (logged, and exported as omd_preflight_check)."})
+        description = {"Check that this host can receive the configured lines, each check OK, WARN or FAIL with its exact remedy.",
+            "Per interface: it exists, is up, has an IPv4 address and the MULTICAST flag, what rp_filter does to multicast from the"
+                + " feed's source, and the IGMP version. For the host: the kernel's receive buffer limit (rmem_max) against the"
+                + " configured receive buffer, the membership limit and clock synchronisation.",
+            "Exit 0 when nothing fails, 1 otherwise. The monitor runs the same checks at start (logged, and exported as"
+                + " omd_preflight_check)."})
 final class PreflightCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The YAML config file.")
     Path configFile;

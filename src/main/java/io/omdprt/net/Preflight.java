@@ -126,7 +126,9 @@ public final class Preflight {
         String ipv4 = ipv4Of(name);
         out.add(ipv4 == null ? new Check("ipv4", name, Result.FAIL, name + " has no IPv4 address: IGMP cannot be spoken on it",
                 "ip addr add ADDRESS/PREFIX dev " + name) : new Check("ipv4", name, Result.OK, ipv4, ""));
-        out.add(link.multicast() ? new Check("multicast", name, Result.OK, "MULTICAST flag set", "")
+        boolean loopback = (link.flags() & LinkState.IFF_LOOPBACK) != 0;
+        out.add(link.multicast() || loopback ? new Check("multicast", name, Result.OK, loopback && !link.multicast()
+                ? "loopback: multicast is delivered without the MULTICAST flag" : "MULTICAST flag set", "")
                 : new Check("multicast", name, Result.FAIL, name + " has the MULTICAST flag off", "ip link set dev " + name + " multicast on"));
         out.add(rpFilter(name, lines, src, rpDrops));
         out.add(igmpVersion(name, lines, src, igmp));
