@@ -13,6 +13,18 @@ public enum EventType {
     SEQUENCE_RESET("sequence_reset"),
     DR_STATUS("dr_status"),
     SOCKET_DROPS("socket_drops"),
+    /** The kernel's reverse-path filter dropped datagrams on this host (IPReversePathFilter of /proc/net/netstat rose). */
+    RP_FILTER_DROPS("rp_filter_drops"),
+    /** A receiving interface went away, down or lost its carrier (local: nothing can arrive on it). */
+    INTERFACE_DOWN("interface_down"),
+    /** A receiving interface is present, up and with carrier again. */
+    INTERFACE_UP("interface_up"),
+    /** A receiving interface was created again: a new ifindex (its memberships were lost with the old one). */
+    INTERFACE_CHANGED("interface_changed"),
+    /** A line's group is not joined on its interface (/proc/net/igmp): nothing can arrive (local). */
+    MEMBERSHIP_MISSING("membership_missing"),
+    /** A line joined its group again on its interface (after a change, or a membership found missing). */
+    LINE_REJOINED("line_rejoined"),
     /** A datagram whose SeqNum the channel could not have reached: not counted as loss. */
     STRAY_PACKET("stray_packet"),
     /** The sequence jumped far ahead without a Sequence Reset, and the lines continued from there. */

@@ -80,7 +80,7 @@ public final class StatusPage {
                     h.append("<tr class=\"").append(l.health().css()).append("\"><td></td><td class=\"l\">")
                             .append(esc(l.name())).append("</td><td class=\"l\">").append(esc(l.site()))
                             .append("</td><td class=\"l\">").append(esc(l.endpoint())).append("</td><td>")
-                            .append(esc(l.state())).append("</td><td>")
+                            .append(esc(l.state())).append(l.local() == null ? "" : " (local: " + esc(l.local()) + ")").append("</td><td>")
                             .append(l.lastPacketAgeSeconds() < 0 ? "never" : duration(l.lastPacketAgeSeconds()) + " ago")
                             .append("</td><td>").append(l.packets()).append("</td><td></td><td>").append(l.gaps()).append("</td><td>")
                             .append(l.missingMessages()).append("</td><td>").append(l.outages()).append("</td><td>")

@@ -39,6 +39,10 @@ public final class EventLog implements EventSink {
             case SEQUENCE_JUMP -> LOG.warn("sequence jump {}: from {} to {} without a Sequence Reset", where, e.fromSeq(), e.toSeq());
             case SEQUENCE_RESTART -> LOG.warn("sequence restart {}: from {} back to {} without a Sequence Reset", where, e.fromSeq(),
                     e.toSeq());
+            case INTERFACE_DOWN, MEMBERSHIP_MISSING, RP_FILTER_DROPS -> LOG.warn("LOCAL {}{}: {}", e.type().label(),
+                    where.isEmpty() ? "" : " " + where, e.detail());
+            case INTERFACE_UP, INTERFACE_CHANGED, LINE_REJOINED -> LOG.info("{}{}: {}", e.type().label(), where.isEmpty() ? "" : " " + where,
+                    e.detail());
             case WINDOW_START -> LOG.info("PRT window {} started", e.window());
             case WINDOW_END -> LOG.info("PRT window {} ended", e.window());
             default -> LOG.info("{} {}", e.type().label(), e.detail() == null ? "" : e.detail());

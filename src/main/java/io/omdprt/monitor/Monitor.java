@@ -52,6 +52,8 @@ public final class Monitor implements AutoCloseable {
     private final EventSink events;
     private final Recorder recorder;
     private final io.omdprt.rts.RecoveryService recovery;
+    private final io.omdprt.net.InterfaceWatcher interfaces;
+    private final List<io.omdprt.net.Preflight.Check> preflight;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What callers (the demo, tests) add to the service: more consumers of events. */
@@ -81,12 +83,14 @@ public final class Monitor implements AutoCloseable {
             }
         };
         this.channels = ChannelSet.create(config, new TrackerEvents(events), clock.nanoTime());
+        this.preflight = runPreflight(config);
         try {
             this.receiver = Receiver.start(config, channels, clock);
         } catch (ReceiverException | RuntimeException e) {
             recorder.abandon();
             throw e;
         }
+        this.interfaces = new io.omdprt.net.InterfaceWatcher(receiver, events, clock, io.omdprt.net.InterfaceWatcher.Sources.LINUX);
         Metrics m = null;
         HttpServer h = null;
         try {
@@ -99,8 +103,9 @@ public final class Monitor implements AutoCloseable {
             if (recovery.enabled()) {
                 m.register(new io.omdprt.metrics.RtsCollector(recovery.stats()));
             }
+            m.register(new io.omdprt.metrics.InterfaceCollector(interfaces, preflight));
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
-                    this::windowViews, recorder::baseline, () -> storageView(storage.sizes()));
+                    this::windowViews, recorder::baseline, () -> storageView(storage.sizes()), interfaces);
             Map<String, Route> routes = routes(m);
             routes.put("/api/windows", new WindowControlRoute(windows, config.http().windowToken(), this::now));
             h = HttpServer.start(config.http(), routes);
@@ -116,6 +121,25 @@ public final class Monitor implements AutoCloseable {
         this.http = h;
         recorder.start(events, receiver, channels);
         recovery.start(events);
+        interfaces.start();
+    }
+
+    /** The preflight checks, at start: every problem logged with its remedy; the start goes on whatever they say. */
+    private static List<io.omdprt.net.Preflight.Check> runPreflight(MonitorConfig config) {
+        List<io.omdprt.net.Preflight.Check> checks;
+        try {
+            checks = io.omdprt.net.Preflight.run(config, io.omdprt.net.Preflight.Sources.LINUX);
+        } catch (RuntimeException e) {
+            LOG.warn("preflight checks failed to run: {}", e.toString());
+            return List.of();
+        }
+        for (io.omdprt.net.Preflight.Check c : checks) {
+            if (c.result() != io.omdprt.net.Preflight.Result.OK) {
+                LOG.warn("preflight {} {} {}: {}{}", c.result(), c.check(), c.iface(), c.detail(),
+                        c.remedy().isEmpty() ? "" : " -- fix: " + c.remedy());
+            }
+        }
+        return checks;
     }
 
     /**
@@ -209,6 +233,10 @@ public final class Monitor implements AutoCloseable {
         return http.port();
     }
 
+    public io.omdprt.net.InterfaceWatcher interfaces() {
+        return interfaces;
+    }
+
     public Recorder recorder() {
         return recorder;
     }
@@ -217,6 +245,7 @@ public final class Monitor implements AutoCloseable {
     @Override
     public void close() {
         recovery.close();
+        interfaces.close();
         receiver.close();
         recorder.close();
         http.close();

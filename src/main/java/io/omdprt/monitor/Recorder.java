@@ -90,7 +90,7 @@ public final class Recorder implements AutoCloseable {
         this.clock = clock;
         this.lock = JournalLock.acquire(config.journal().dir());
         this.journal = new JournalWriter(config.journal().dir(), config.journal().retentionDays(), clock);
-        this.inventory = ReportBuilder.LineRef.allOf(config);
+        this.inventory = ReportBuilder.LineRef.allOf(config, io.omdprt.net.Preflight::nameOf);
         this.startedAt = clock.instant();
         journal.accept(MonitorEvent.of(startedAt, EventType.MONITOR_START)
                 .detail(JournalReports.startDetail(config.instance(), config.site(), version, config.file(),

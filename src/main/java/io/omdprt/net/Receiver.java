@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
@@ -53,6 +54,8 @@ public final class Receiver implements SocketStats, AutoCloseable {
     private final List<LineSocket> sockets = new ArrayList<>();
     private final Map<String, LineSocket> byKey = new HashMap<>();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+    /** The interface each line is joined on now (replaced by a rejoin). */
+    private final Map<LineSocket, NetworkInterface> joinedOn = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object procLock = new Object();
     private Map<Long, ProcNetUdp.SocketCounters> procSnapshot = Map.of();
     private long procReadAtNanos;
@@ -144,7 +147,56 @@ public final class Receiver implements SocketStats, AutoCloseable {
             LOG.warn("{}: asked for a {} byte receive buffer, the kernel granted {} (raise net.core.rmem_max)", where,
                     receiveBuffer, granted);
         }
-        return new LineSocket(channel, index, line, ch, inode, granted);
+        LineSocket socket = new LineSocket(channel, index, line, ch, inode, granted);
+        joinedOn.put(socket, ni);
+        return socket;
+    }
+
+    /** The name of the interface a line is joined on (the config may name it by address). */
+    public String interfaceName(LineSocket s) {
+        NetworkInterface ni = joinedOn.get(s);
+        return ni == null ? s.line().interfaceName() : ni.getName();
+    }
+
+    /**
+     * Joins a line's group again on {@code now} (the interface as it is now: after it was created
+     * again it has a new index), on the line's own event loop: first leaves the membership of the
+     * interface it was joined on (gone with the old interface, or still there: either way the socket
+     * forgets it), then joins. A join the kernel says exists already counts as done.
+     *
+     * @return completes when joined, exceptionally with the kernel's reason
+     */
+    public CompletableFuture<Void> rejoin(LineSocket s, NetworkInterface now) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        DatagramChannel ch = (DatagramChannel) s.nettyChannel();
+        LineConfig line = s.line();
+        ch.eventLoop().execute(() -> {
+            NetworkInterface before = joinedOn.get(s);
+            if (before != null) {
+                try {
+                    // In the loop, Netty leaves at once; a failure only completes the future.
+                    if (line.source() == null) {
+                        ch.leaveGroup(new InetSocketAddress(line.group(), line.port()), before);
+                    } else {
+                        ch.leaveGroup(line.group(), before, line.source());
+                    }
+                } catch (Throwable gone) {
+                    // the old membership may have gone with the old interface: nothing to leave
+                }
+            }
+            ChannelFuture joined = line.source() == null ? ch.joinGroup(new InetSocketAddress(line.group(), line.port()), now)
+                    : ch.joinGroup(line.group(), now, line.source());
+            joined.addListener(f -> {
+                Throwable cause = f.cause();
+                if (f.isSuccess() || cause != null && String.valueOf(cause.getMessage()).contains("in use")) {
+                    joinedOn.put(s, now);
+                    done.complete(null);
+                } else {
+                    done.completeExceptionally(cause == null ? new IOException("join not completed") : cause);
+                }
+            });
+        });
+        return done;
     }
 
     private long inodeOf(DatagramChannel ch, InetSocketAddress local) {

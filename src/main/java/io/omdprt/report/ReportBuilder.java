@@ -30,15 +30,28 @@ public final class ReportBuilder {
     /** How far before a window to read, to know what was already down when it started. */
     public static final Duration LOOKBACK = Duration.ofDays(1);
 
-    /** A monitored line, as the inventory lists it. */
-    public record LineRef(String feed, String channel, String line, String site) {
-        /** Every line of a config, in config order. */
+    /**
+     * A monitored line, as the inventory lists it.
+     *
+     * @param iface its receiving interface by name (what interface events name), or null when not known
+     */
+    public record LineRef(String feed, String channel, String line, String site, String iface) {
+        public LineRef(String feed, String channel, String line, String site) {
+            this(feed, channel, line, site, null);
+        }
+
+        /** Every line of a config, in config order (interfaces as the config names them). */
         public static List<LineRef> allOf(MonitorConfig config) {
+            return allOf(config, java.util.function.UnaryOperator.identity());
+        }
+
+        /** Every line of a config, in config order, with {@code interfaceName} naming its interface (one given by address). */
+        public static List<LineRef> allOf(MonitorConfig config, java.util.function.UnaryOperator<String> interfaceName) {
             List<LineRef> out = new ArrayList<>();
             for (FeedConfig f : config.feeds()) {
                 for (ChannelConfig c : f.channels()) {
                     for (LineConfig l : c.lines()) {
-                        out.add(new LineRef(f.name(), c.label(), l.name(), l.site()));
+                        out.add(new LineRef(f.name(), c.label(), l.name(), l.site(), interfaceName.apply(l.interfaceName())));
                     }
                 }
             }
@@ -122,8 +135,14 @@ public final class ReportBuilder {
 
         ReportModel.Channel build() {
             Instant start = window.start();
+            Map<String, String> interfaces = new LinkedHashMap<>();
+            for (LineRef l : lineRefs) {
+                interfaces.put(l.line(), l.iface());
+            }
             List<MonitorEvent> events = all.stream().filter(e -> e.type() == EventType.MONITOR_START
-                    || feed.equals(e.feed()) && channel.equals(e.channel())).toList();
+                    || feed.equals(e.feed()) && channel.equals(e.channel())
+                    || e.feed() == null && (e.type() == EventType.RP_FILTER_DROPS || e.iface() != null && interfaces.containsValue(e.iface())))
+                    .toList();
             Set<String> lineNames = new LinkedHashSet<>();
             Map<String, String> sites = new LinkedHashMap<>();
             for (LineRef l : lineRefs) {
@@ -167,10 +186,28 @@ public final class ReportBuilder {
                 }
             }
             Duration stale = window.staleAfter();
-            List<ReportModel.Outage> outages = new ArrayList<>(OutageHistory.of(events, runs, null, start, until, stale, runningAtEnd));
             for (String line : lineNames) {
-                outages.addAll(OutageHistory.of(events, runs, line, start, until, stale, runningAtEnd));
+                interfaces.putIfAbsent(line, null);
             }
+            LocalFaults local = new LocalFaults(events, interfaces, until);
+            List<ReportModel.Outage> outages = new ArrayList<>();
+            for (ReportModel.Outage o : OutageHistory.of(events, runs, null, start, until, stale, runningAtEnd)) {
+                Instant[] span = inWindow(o, start, until);
+                double s = local.everyLineSeconds(span[0], span[1]);
+                outages.add(s > 0 ? o.local(s, local.everyLineCause(span[0], span[1])) : o);
+            }
+            for (String line : lineNames) {
+                for (ReportModel.Outage o : OutageHistory.of(events, runs, line, start, until, stale, runningAtEnd)) {
+                    Instant[] span = inWindow(o, start, until);
+                    double s = local.seconds(line, span[0], span[1]);
+                    outages.add(s > 0 ? o.local(s, local.cause(line, span[0], span[1])) : o);
+                }
+            }
+            gaps.replaceAll(g -> {
+                Instant at = Instant.parse(g.time());
+                String cause = g.line() != null ? local.gapCause(g.line(), at) : everyLine(local, lineNames, at);
+                return cause == null ? g : new ReportModel.Gap(g.time(), g.line(), g.fromSeq(), g.toSeq(), g.messages(), cause);
+            });
             List<MonitorEvent> snapshots = events.stream().filter(e -> e.type() == EventType.COUNTERS).toList();
             Map<String, Long> counts = WindowCounts.of(snapshots, runs, start, until);
             boolean spanLongEnough = Duration.between(start, until).compareTo(stale) >= 0;
@@ -201,21 +238,61 @@ public final class ReportBuilder {
                         packets, CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.LINE_MESSAGES)),
                         CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.DUPLICATES)), CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.LATE)),
                         malformed, lineStrays, received, WindowCounts.timing(counts, CounterKeys.line(line, CounterKeys.LATENCY))));
+                double localDown = round(lineOutages.stream().mapToDouble(ReportModel.Outage::localSeconds).sum());
+                List<ReportModel.Gap> localGaps = own.stream().filter(g -> g.local() != null).toList();
                 lineFacts.add(new ChannelFacts.LineFacts(line, own.size(), missing, lineOutages.size(), downSeconds, downNow, received,
-                        spanLongEnough, malformed, lineDrops, lineStrays, 0));
+                        spanLongEnough, malformed, lineDrops, lineStrays, localDown, localGaps.size(),
+                        firstCause(lineOutages.stream().map(ReportModel.Outage::local), localGaps.stream().map(ReportModel.Gap::local))));
             }
             List<ReportModel.Gap> arbitrated = gaps.stream().filter(g -> g.line() == null).toList();
             long arbMissing = arbitrated.stream().mapToLong(ReportModel.Gap::messages).sum();
             List<ReportModel.Outage> channelOutages = outages.stream().filter(o -> o.line() == null).toList();
             double channelDown = round(channelOutages.stream().mapToDouble(ReportModel.Outage::seconds).sum());
             boolean channelDownNow = channelOutages.stream().anyMatch(o -> o.end() == null);
+            List<ReportModel.Gap> localArbitrated = arbitrated.stream().filter(g -> g.local() != null).toList();
             ChannelFacts facts = new ChannelFacts(channel, arbitrated.size(), arbMissing, channelOutages.size(), channelDown,
-                    channelDownNow, dr.stream().map(ReportModel.Dr::status).toList(), drAtEnd, jumps, restarts, lineFacts);
+                    channelDownNow, dr.stream().map(ReportModel.Dr::status).toList(), drAtEnd, jumps, restarts, lineFacts,
+                    round(channelOutages.stream().mapToDouble(ReportModel.Outage::localSeconds).sum()), localArbitrated.size(),
+                    firstCause(channelOutages.stream().map(ReportModel.Outage::local), localArbitrated.stream().map(ReportModel.Gap::local)));
             VerdictPolicy.Judgement j = VerdictPolicy.channel(facts);
             return new ReportModel.Channel(channel, j.verdict(), j.reasons(), arbitrated.size(), arbMissing, channelOutages.size(),
                     channelDown, totalDrops, CounterKeys.get(counts, CounterKeys.MESSAGES), WindowCounts.timing(counts, CounterKeys.SKEW), lines,
                     gaps, outages, resets, dr, RecoverySection.of(events, start, until, arbMissing));
         }
+    }
+
+    /** The part of an outage inside [start, until]. */
+    private static Instant[] inWindow(ReportModel.Outage o, Instant start, Instant until) {
+        Instant from = Instant.parse(o.start());
+        Instant to = o.end() == null ? until : Instant.parse(o.end());
+        return new Instant[] {from.isBefore(start) ? start : from, to.isAfter(until) ? until : to};
+    }
+
+    /** An arbitrated gap is local when a local fault explains it on every line. */
+    private static String everyLine(LocalFaults local, Set<String> lines, Instant at) {
+        List<String> causes = new ArrayList<>();
+        for (String line : lines) {
+            String c = local.gapCause(line, at);
+            if (c == null) {
+                return null;
+            }
+            if (!causes.contains(c)) {
+                causes.add(c);
+            }
+        }
+        return causes.isEmpty() ? null : String.join("; ", causes);
+    }
+
+    /** The first local cause named, outages first, or null. */
+    @SafeVarargs
+    private static String firstCause(java.util.stream.Stream<String>... causes) {
+        for (java.util.stream.Stream<String> c : causes) {
+            String found = c.filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     static double seconds(Instant from, Instant to) {

@@ -112,8 +112,15 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
         public static final Timing NONE = new Timing(0, null, null, null);
     }
 
-    /** @param line null for an arbitrated gap (lost on every line) */
-    public record Gap(String time, String line, long fromSeq, long toSeq, long messages) {
+    /**
+     * @param line  null for an arbitrated gap (lost on every line)
+     * @param local what on this host explains it (interface down, membership missing, kernel drops), or null: upstream
+     */
+    public record Gap(String time, String line, long fromSeq, long toSeq, long messages,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String local) {
+        public Gap(String time, String line, long fromSeq, long toSeq, long messages) {
+            this(time, line, fromSeq, toSeq, messages, null);
+        }
     }
 
     /**
@@ -122,8 +129,18 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
      * @param end      first arrival after it, or null while it goes on
      * @param seconds  the part inside the window
      * @param unobservedSeconds the part inside it when the monitor was not running (a restart inside the outage)
+     * @param localSeconds the part inside it when this host kept the line from receiving (for a channel: every line at once)
+     * @param local        what on this host did (interface down, membership missing, kernel drops), or null: upstream
      */
-    public record Outage(String line, String start, String end, double seconds, boolean ongoing, double unobservedSeconds) {
+    public record Outage(String line, String start, String end, double seconds, boolean ongoing, double unobservedSeconds,
+                         double localSeconds, @JsonInclude(JsonInclude.Include.NON_NULL) String local) {
+        public Outage(String line, String start, String end, double seconds, boolean ongoing, double unobservedSeconds) {
+            this(line, start, end, seconds, ongoing, unobservedSeconds, 0, null);
+        }
+
+        public Outage local(double newLocalSeconds, String cause) {
+            return new Outage(line, start, end, seconds, ongoing, unobservedSeconds, newLocalSeconds, cause);
+        }
     }
 
     public record Reset(String time, String line, long newSeqNo) {

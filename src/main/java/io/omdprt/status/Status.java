@@ -34,10 +34,12 @@ public record Status(String monitor, String receiverSite, String version, String
 
     /**
      * @param state up, DOWN, or "not received yet" (nothing since the span began, younger than stale-after)
+     * @param local what on this host keeps the line from receiving now ("interface eth1 down"), or null
      */
     public record Line(String name, String site, String endpoint, boolean up, String state, Health health, double lastPacketAgeSeconds,
                        long packets, long gaps, long missingMessages, long outages, double outageSeconds,
-                       long malformedPackets, long kernelDrops, long receiveBufferBytes) {
+                       long malformedPackets, long kernelDrops, long receiveBufferBytes,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String local) {
     }
 
     /**

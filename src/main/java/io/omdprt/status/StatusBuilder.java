@@ -39,10 +39,19 @@ public final class StatusBuilder {
     private final Supplier<Recorder.Baseline> baseline;
     private final Supplier<Status.Storage> storage;
     private final DisplayTime display;
+    private final io.omdprt.metrics.LocalCauses local;
 
     public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
                          String transport, String version, Supplier<List<Status.Window>> windows, Supplier<Recorder.Baseline> baseline,
                          Supplier<Status.Storage> storage) {
+        this(config, channels, sockets, epochNanos, transport, version, windows, baseline, storage, io.omdprt.metrics.LocalCauses.NONE);
+    }
+
+    /** @param local what on this host keeps a line from receiving now (the interface watcher) */
+    public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
+                         String transport, String version, Supplier<List<Status.Window>> windows, Supplier<Recorder.Baseline> baseline,
+                         Supplier<Status.Storage> storage, io.omdprt.metrics.LocalCauses local) {
+        this.local = local;
         this.config = config;
         this.channels = channels;
         this.sockets = sockets;
@@ -111,6 +120,10 @@ public final class StatusBuilder {
         List<Status.Line> lines = new ArrayList<>();
         List<ChannelFacts.LineFacts> facts = new ArrayList<>();
         boolean anyHeard = false;
+        boolean allLocal = true;
+        boolean anyDrops = true;
+        double minLocal = Double.MAX_VALUE;
+        List<String> localCauses = new ArrayList<>();
         for (LineTracker l : t.lines()) {
             LineConfig cfg = c.line(l.index());
             String n = l.name();
@@ -132,14 +145,25 @@ public final class StatusBuilder {
             long kernel = sockets.kernelDrops(c.feedName(), c.label(), n);
             long drops = kernel < 0 ? -1 : kernel - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.KERNEL_DROPS));
             long strays = l.get(LineCounter.STRAY_PACKETS) - CounterKeys.get(base, CounterKeys.line(n, CounterKeys.STRAYS));
+            String cause = down ? local.cause(c.feedName(), c.label(), n) : null;
+            double localDown = cause == null ? 0
+                    : Math.min(downSeconds, Math.max(0, now - local.sinceNanos(c.feedName(), c.label(), n)) / 1e9);
+            if (cause != null) {
+                localCauses.add(cause);
+            } else {
+                allLocal = false;
+            }
+            minLocal = Math.min(minLocal, localDown);
             ChannelFacts.LineFacts f = new ChannelFacts.LineFacts(n, gaps, missing, outages, downSeconds, down, packets > 0 || heard,
-                    !young, malformed, drops, strays, 0);
+                    !young, malformed, drops, strays, localDown, drops > 0 ? gaps : 0,
+                    cause != null ? cause : drops > 0 ? "this host's kernel dropped " + drops + " datagrams" : null);
+            anyDrops &= drops > 0;
             facts.add(f);
             Health health = Health.of(VerdictPolicy.channel(new ChannelFacts(c.label(), 0, 0, 0, 0, false, List.of(), 0, 0, 0,
                     List.of(f))).verdict());
             lines.add(new Status.Line(n, l.info().site(), cfg.endpoint(), l.isUp(), notYet ? "not received yet" : l.isUp() ? "up" : "DOWN",
                     health, last == 0 ? -1 : Math.max(0, (now - last) / 1e9), packets, gaps, missing, outages, downSeconds, malformed,
-                    drops, sockets.receiveBufferBytes(c.feedName(), c.label(), n)));
+                    drops, sockets.receiveBufferBytes(c.feedName(), c.label(), n), cause));
         }
         boolean notYet = !anyHeard && young;
         boolean up = t.isUp();
@@ -149,10 +173,14 @@ public final class StatusBuilder {
         double downSeconds = notYet ? 0 : Math.max(0, t.outageNanos(now) - CounterKeys.get(base, CounterKeys.OUTAGE_NANOS)) / 1e9;
         long drSignals = t.get(ChannelCounter.DR_SIGNALS) - CounterKeys.get(base, CounterKeys.DR_SIGNALS);
         long drStatus = t.get(ChannelCounter.DR_STATUS);
+        boolean channelLocal = !up && !notYet && allLocal && !localCauses.isEmpty();
+        String channelCause = channelLocal ? String.join("; ", localCauses.stream().distinct().toList())
+                : anyDrops && arbGaps > 0 ? "this host's kernel dropped datagrams on every line" : null;
         ChannelFacts cf = new ChannelFacts(c.label(), arbGaps, arbMissing, outages, downSeconds, !up && !notYet,
                 drSignals > 0 ? List.of(drStatus) : List.of(), drStatus,
                 t.get(ChannelCounter.SEQUENCE_JUMPS) - CounterKeys.get(base, CounterKeys.SEQUENCE_JUMPS),
-                t.get(ChannelCounter.SEQUENCE_RESTARTS) - CounterKeys.get(base, CounterKeys.SEQUENCE_RESTARTS), facts);
+                t.get(ChannelCounter.SEQUENCE_RESTARTS) - CounterKeys.get(base, CounterKeys.SEQUENCE_RESTARTS), facts,
+                channelLocal ? Math.min(minLocal, downSeconds) : 0, anyDrops ? arbGaps : 0, channelCause);
         VerdictPolicy.Judgement j = VerdictPolicy.channel(cf);
         return new Status.Channel(c.label(), c.config().kind().configName(), up, Health.of(j.verdict()), j.verdict(), j.reasons(),
                 arbGaps, arbMissing, outages, downSeconds, t.get(ChannelCounter.SEQUENCE_RESETS) - CounterKeys.get(base, CounterKeys.RESETS),

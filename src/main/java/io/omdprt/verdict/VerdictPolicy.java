@@ -21,6 +21,10 @@ import java.util.Locale;
  *   <tr><td>monitor not running for part of the window (unobserved)</td><td>WARN for the window</td></tr>
  * </table>
  *
+ * Local faults (this host's interface down or recreated, a membership missing, kernel drops, rp_filter)
+ * do not change a verdict — a local line outage stays WARN, a local channel outage or loss on every
+ * line stays FAIL, since the data was not received — but the reason says "— local: CAUSE".
+ *
  * Reasons are listed worst first. A line gap is called "covered by another line" only when the
  * channel lost nothing on every line; otherwise it is listed without that claim.
  */
@@ -37,14 +41,15 @@ public final class VerdictPolicy {
         List<String> fail = new ArrayList<>();
         List<String> warn = new ArrayList<>();
         if (c.arbitratedGaps() > 0) {
-            fail.add(String.format(Locale.ROOT, "%s lost on every line (%s)", Counts.of(c.arbitratedMissing(), "message"),
-                    Counts.of(c.arbitratedGaps(), "arbitrated gap")));
+            fail.add(String.format(Locale.ROOT, "%s lost on every line (%s)%s", Counts.of(c.arbitratedMissing(), "message"),
+                    Counts.of(c.arbitratedGaps(), "arbitrated gap"), localGaps(c.localArbitratedGaps(), c.arbitratedGaps(), c.localCause())));
         }
         if (c.outages() > 0 || c.downNow()) {
-            fail.add(c.downNow() && c.outages() <= 1 ? String.format(Locale.ROOT, "channel down (every line), for %s so far",
-                    Counts.seconds(c.outageSeconds()))
-                    : String.format(Locale.ROOT, "channel down %s (every line at once, %s in all)%s", Counts.times(c.outages()),
-                    Counts.seconds(c.outageSeconds()), c.downNow() ? ", down now" : ""));
+            String local = localTime(c.localOutageSeconds(), c.localCause());
+            fail.add(c.downNow() && c.outages() <= 1 ? String.format(Locale.ROOT, "channel down (every line), for %s so far%s",
+                    Counts.seconds(c.outageSeconds()), local)
+                    : String.format(Locale.ROOT, "channel down %s (every line at once, %s in all)%s%s", Counts.times(c.outages()),
+                    Counts.seconds(c.outageSeconds()), c.downNow() ? ", down now" : "", local));
         }
         boolean everyLineSilent = !c.lines().isEmpty();
         for (ChannelFacts.LineFacts l : c.lines()) {
@@ -77,15 +82,15 @@ public final class VerdictPolicy {
     private static void line(ChannelFacts.LineFacts l, boolean nothingLostOnEveryLine, List<String> warn) {
         String name = "line " + l.line();
         if (l.gaps() > 0) {
-            warn.add(String.format(Locale.ROOT, "%s: %s (%s)%s", name, Counts.of(l.gaps(), "gap"), Counts.of(l.missing(), "message"),
-                    nothingLostOnEveryLine ? ", covered by another line" : ""));
+            warn.add(String.format(Locale.ROOT, "%s: %s (%s)%s%s", name, Counts.of(l.gaps(), "gap"), Counts.of(l.missing(), "message"),
+                    nothingLostOnEveryLine ? ", covered by another line" : "", localGaps(l.localGaps(), l.gaps(), l.localCause())));
         }
         if (l.outages() > 0 || l.downNow()) {
-            String local = l.localOutageSeconds() > 0 ? String.format(Locale.ROOT, "; %s of it local", Counts.seconds(l.localOutageSeconds())) : "";
+            String local = localTime(l.localOutageSeconds(), l.localCause());
             warn.add(l.downNow() && l.outages() <= 1
                     ? String.format(Locale.ROOT, "%s down, for %s so far%s", name, Counts.seconds(l.outageSeconds()), local)
                     : String.format(Locale.ROOT, "%s down %s (%s)%s%s", name, Counts.times(l.outages()), Counts.seconds(l.outageSeconds()),
-                    local, l.downNow() ? ", down now" : ""));
+                    l.downNow() ? ", down now" : "", local));
         } else if (!l.received() && l.spanLongEnough()) {
             warn.add(name + ": nothing received");
         }
@@ -100,6 +105,17 @@ public final class VerdictPolicy {
             warn.add(String.format(Locale.ROOT, "%s: %s (a SeqNum the channel could not have reached; not counted as loss)", name,
                     Counts.of(l.strays(), "stray datagram")));
         }
+    }
+
+    /** " — local: CAUSE (X s of it)" for an outage a local fault explains, else "". */
+    private static String localTime(double localSeconds, String cause) {
+        return localSeconds <= 0 ? "" : String.format(Locale.ROOT, " — local: %s (%s of it)", cause == null ? "this host" : cause,
+                Counts.seconds(localSeconds));
+    }
+
+    /** " — local: CAUSE" (with how many, when not all) for gaps a local fault explains, else "". */
+    private static String localGaps(long local, long all, String cause) {
+        return local <= 0 ? "" : " — local" + (local < all ? " (" + local + " of them)" : "") + ": " + (cause == null ? "this host" : cause);
     }
 
     /**

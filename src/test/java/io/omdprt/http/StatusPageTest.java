@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 /** What an ops engineer reads on the status page: DR first, the window counted from, counts in their own columns. */
 class StatusPageTest {
     private static Status status(long dr, List<Status.Window> windows, Status.Window next) {
-        Status.Line a = new Status.Line("A", "primary", "239.1.1.1:5000", true, "up", Health.GREEN, 0.5, 1_234, 0, 0, 0, 0, 0, 0, 1 << 20);
+        Status.Line a = new Status.Line("A", "primary", "239.1.1.1:5000", true, "up", Health.GREEN, 0.5, 1_234, 0, 0, 0, 0, 0, 0, 1 << 20, null);
         Status.Line b = new Status.Line("B", "primary", "239.1.1.2:5000", false, "DOWN", Health.AMBER, 6.0, 1_000, 1, 7, 1, 6.0, 0, 0,
-                1 << 20);
+                1 << 20, null);
         Status.Channel data = new Status.Channel("11", "realtime", true, Health.AMBER, Verdict.WARN,
                 List.of("line B: 1 gap (7 messages), covered by another line", "line B down, for 6.0 s so far"), 0, 0, 0, 0, 1, 0,
                 2_234, List.of(a, b));

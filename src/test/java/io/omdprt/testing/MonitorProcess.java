@@ -30,7 +30,13 @@ public final class MonitorProcess implements AutoCloseable {
     }
 
     private static List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return command(List.of(), args);
+    }
+
+    /** The CLI's command line behind {@code prefix} (e.g. {@code ip netns exec NS}). */
+    static List<String> command(List<String> prefix, String... args) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", classpath(), "io.omdprt.cli.Main"));
         cmd.addAll(List.of(args));
@@ -39,16 +45,26 @@ public final class MonitorProcess implements AutoCloseable {
 
     /** Starts a command; its output (both streams) goes to the log file. */
     public static MonitorProcess start(Path log, String... args) throws IOException {
-        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true)
+        return startIn(List.of(), log, args);
+    }
+
+    /** As {@link #start}, behind {@code prefix} (e.g. {@code ip netns exec NS}: the process is still the JVM, exec'd). */
+    public static MonitorProcess startIn(List<String> prefix, Path log, String... args) throws IOException {
+        Process p = new ProcessBuilder(command(prefix, args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new MonitorProcess(p, log);
     }
 
     /** Runs a command to its end: exit code and output. */
     public static Result run(Duration timeout, String... args) throws Exception {
+        return runIn(List.of(), timeout, args);
+    }
+
+    /** As {@link #run}, behind {@code prefix}. */
+    public static Result runIn(List<String> prefix, Duration timeout, String... args) throws Exception {
         Path out = Files.createTempFile("omd-cli-", ".log");
         try {
-            Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command(prefix, args)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("did not end within " + timeout + ": " + String.join(" ", args) + "\n" + Files.readString(out));
