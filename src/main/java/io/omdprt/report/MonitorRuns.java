@@ -59,14 +59,16 @@ final class MonitorRuns {
         return runs;
     }
 
-    /** The run an instant falls in, or null. */
-    static Run at(List<Run> runs, Instant t) {
+    /** The run that ended before the one starting at {@code start} (also one read from its middle), or null. */
+    static Run before(List<Run> runs, Instant start) {
+        Run previous = null;
         for (Run r : runs) {
-            if (r.contains(t)) {
-                return r;
+            if (!r.start().isBefore(start)) {
+                return previous;
             }
+            previous = r;
         }
-        return null;
+        return previous;
     }
 
     /** When no monitor was running inside [start, until): before the first run, between runs, after the last. */

@@ -49,15 +49,12 @@ final class OutageHistory {
                 ? new OutageHistory(null, EventType.CHANNEL_DOWN, EventType.CHANNEL_UP, e -> e.type() == EventType.LINE_RECEIVING)
                 : new OutageHistory(line, EventType.LINE_DOWN, EventType.LINE_UP,
                 e -> e.type() == EventType.LINE_RECEIVING && line.equals(e.line()));
-        MonitorRuns.Run previous = null;
         for (MonitorEvent e : channelEvents) {
             if (!e.time().isBefore(until)) {
                 break;
             }
             if (e.type() == EventType.MONITOR_START) {
-                MonitorRuns.Run run = MonitorRuns.at(runs, e.time());
-                h.restart(previous, e.time());
-                previous = run;
+                h.restart(MonitorRuns.before(runs, e.time()), e.time());
                 continue;
             }
             if (line != null && e.line() != null && !line.equals(e.line()) && e.type() != EventType.LINE_RECEIVING) {
