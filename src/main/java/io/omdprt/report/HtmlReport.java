@@ -33,7 +33,7 @@ public final class HtmlReport {
                 .append(".PASS{background:#d8f5d8}.WARN{background:#ffe9b3}.FAIL{background:#ffc9c9}")
                 .append(".verdict{font-weight:700;padding:.1em .6em;border-radius:.6em}")
                 .append("svg text{font:11px system-ui,sans-serif}.up{fill:#3aa655}.down{fill:#d93025}.monitor-down{fill:#9e9e9e}")
-                .append(".dr{background:#c62828;color:#fff;padding:.4em .8em}.tick{stroke:#bbb}")
+                .append(".dr{background:#c62828;color:#fff;padding:.4em .8em}.dr.done{background:#ef6c00}.tick{stroke:#bbb}")
                 .append(".gap-marker{fill:#f29900}.gap-marker.arbitrated{fill:#a50e0e}.legend span{margin-right:1.2em}")
                 .append("</style></head><body>\n");
         h.append("<h1>PRT report: ").append(esc(w.name())).append(" <span class=\"verdict ").append(r.verdict()).append("\">")
@@ -48,7 +48,7 @@ public final class HtmlReport {
         row(h, MarkdownReport.downtimeLabel(r), MarkdownReport.seconds(r.monitor().downtimeSeconds()));
         h.append("</table>\n");
         for (ReportModel.DrEvent d : r.dr()) {
-            h.append("<p class=\"dr\"><b>DR signal</b> ").append(esc(t.dateTime(d.time()))).append(" on ").append(esc(d.feed())).append('/')
+            h.append("<p class=\"dr").append(d.status() == 1 ? "" : " done").append("\"><b>DR signal</b> ").append(esc(t.dateTime(d.time()))).append(" on ").append(esc(d.feed())).append('/')
                     .append(esc(d.channel())).append(": ").append(esc(io.omdprt.verdict.VerdictPolicy.drName(d.status()))).append("</p>\n");
         }
         if (!r.reasons().isEmpty()) {

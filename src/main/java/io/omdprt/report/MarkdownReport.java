@@ -181,12 +181,12 @@ public final class MarkdownReport {
         if (t == null || t.samples() == 0 || t.p50Ms() == null) {
             return "no samples";
         }
-        return String.format(Locale.ROOT, "p50 ≤ %s ms, p99 ≤ %s ms, max ≤ %s ms (%,d samples)", ms(t.p50Ms()), ms(t.p99Ms()),
-                ms(t.maxMs()), t.samples());
+        return String.format(Locale.ROOT, "p50 ≤ %s ms, p99 ≤ %s ms, max ≤ %s ms (%s)", ms(t.p50Ms()), ms(t.p99Ms()),
+                ms(t.maxMs()), Counts.of(t.samples(), "sample"));
     }
 
     private static String ms(Double v) {
-        return v == null ? "?" : new java.math.BigDecimal(v).stripTrailingZeros().toPlainString();
+        return v == null ? "?" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     static String orNone(String text) {
