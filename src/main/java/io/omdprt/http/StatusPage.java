@@ -24,7 +24,7 @@ public final class StatusPage {
                 .append(".meta{color:#666;margin-bottom:.8em}")
                 .append("table{border-collapse:collapse;background:#fff;min-width:60em}")
                 .append("th,td{border:1px solid #ddd;padding:.25em .6em;text-align:right}th{background:#f0f0f0}")
-                .append("td.l,th.l{text-align:left}")
+                .append("td.l,th.l{text-align:left}td.v{min-width:24em}")
                 .append(".green{background:#d8f5d8}.amber{background:#ffe9b3}.red{background:#ffc9c9;font-weight:600}")
                 .append(".badge{display:inline-block;padding:.1em .6em;border-radius:.8em;font-weight:600}")
                 .append(".win{margin:.4em 0;padding:.4em .8em;background:#e8f0ff;border:1px solid #b8ccf5;display:inline-block}")
@@ -70,10 +70,10 @@ public final class StatusPage {
                 h.append("<tr class=\"").append(c.health().css()).append("\"><td class=\"l\"><b>").append(esc(c.channel()))
                         .append("</b> ").append(c.kind().equals(c.channel()) ? "" : esc(c.kind())).append("</td><td class=\"l\" colspan=\"3\">")
                         .append("every line (arbitrated)</td><td>").append(c.up() ? "up" : "DOWN").append("</td><td></td><td></td><td>")
-                        .append(c.messages()).append("</td><td title=\"arbitrated: lost on every line\">").append(c.arbitratedGaps())
-                        .append("</td><td>").append(c.arbitratedMissingMessages()).append("</td><td>").append(c.outages())
-                        .append("</td><td>").append(duration(c.outageSeconds())).append("</td><td>").append(c.sequenceResets())
-                        .append("</td><td>").append(drText(c.drStatus())).append("</td><td></td><td></td><td class=\"l\"><b>")
+                        .append(n(c.messages())).append("</td><td title=\"arbitrated: lost on every line\">").append(n(c.arbitratedGaps()))
+                        .append("</td><td>").append(n(c.arbitratedMissingMessages())).append("</td><td>").append(n(c.outages()))
+                        .append("</td><td>").append(duration(c.outageSeconds())).append("</td><td>").append(n(c.sequenceResets()))
+                        .append("</td><td>").append(drText(c.drStatus())).append("</td><td></td><td></td><td class=\"l v\"><b>")
                         .append(c.verdict()).append("</b>").append(c.reasons().isEmpty() ? "" : ": " + esc(String.join("; ", c.reasons())))
                         .append("</td></tr>\n");
                 for (Status.Line l : c.lines()) {
@@ -82,10 +82,10 @@ public final class StatusPage {
                             .append("</td><td class=\"l\">").append(esc(l.endpoint())).append("</td><td>")
                             .append(esc(l.state())).append(l.local() == null ? "" : " (local: " + esc(l.local()) + ")").append("</td><td>")
                             .append(l.lastPacketAgeSeconds() < 0 ? "never" : duration(l.lastPacketAgeSeconds()) + " ago")
-                            .append("</td><td>").append(l.packets()).append("</td><td></td><td>").append(l.gaps()).append("</td><td>")
-                            .append(l.missingMessages()).append("</td><td>").append(l.outages()).append("</td><td>")
-                            .append(duration(l.outageSeconds())).append("</td><td></td><td></td><td>").append(l.malformedPackets())
-                            .append("</td><td>").append(l.kernelDrops() < 0 ? "n/a" : Long.toString(l.kernelDrops()))
+                            .append("</td><td>").append(n(l.packets())).append("</td><td></td><td>").append(n(l.gaps())).append("</td><td>")
+                            .append(n(l.missingMessages())).append("</td><td>").append(n(l.outages())).append("</td><td>")
+                            .append(duration(l.outageSeconds())).append("</td><td></td><td></td><td>").append(n(l.malformedPackets()))
+                            .append("</td><td>").append(l.kernelDrops() < 0 ? "n/a" : n(l.kernelDrops()))
                             .append("</td><td></td></tr>\n");
                 }
             }
@@ -95,6 +95,10 @@ public final class StatusPage {
                 .append("that line's own gaps. Colours follow the verdict policy (README): green PASS, amber WARN (covered, local ")
                 .append("or unproven trouble), red FAIL (real loss, or the whole channel down).</p>\n</body></html>\n");
         return h.toString();
+    }
+
+    private static String n(long v) {
+        return io.omdprt.text.Counts.number(v);
     }
 
     private static String drText(long status) {

@@ -41,7 +41,7 @@ class StatusPageTest {
         Status.Window prt1 = new Status.Window("PRT1", "2024-01-06 09:00:00.000 HKT (+08:00)", "2024-01-06 12:10:00.000 HKT (+08:00)",
                 true, "primary network", "2024-01-06T01:00:00Z");
         String html = StatusPage.render(status(0, List.of(prt1), null));
-        assertTrue(html.contains("<td>2234</td>"), "the channel's messages in the messages column: " + html);
+        assertTrue(html.contains("<td>2,234</td>"), "the channel's messages in the messages column: " + html);
         assertTrue(html.contains("<td>1</td><td>7</td>"), "line B's gaps and missing messages, each in its column");
         assertTrue(html.contains("Counting window PRT1 (since its start), from 2024-01-06 09:00:00.000 HKT (+08:00)"), html);
         assertTrue(html.contains("line B: 1 gap (7 messages), covered by another line"), "the verdict's reasons");
