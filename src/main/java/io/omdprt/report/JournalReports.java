@@ -53,6 +53,9 @@ public final class JournalReports {
             ReportBuilder.LineRef l = lines.get(i);
             b.append(i == 0 ? "" : ",").append(l.feed()).append('/').append(l.channel()).append('/').append(l.line()).append('/')
                     .append(l.site());
+            if (l.endpoint() != null) {
+                b.append('/').append(l.endpoint());
+            }
         }
         return b.toString();
     }
@@ -80,8 +83,8 @@ public final class JournalReports {
             }
             for (String item : e.detail().substring(at + LINES.length()).split(",")) {
                 String[] p = item.split("/");
-                if (p.length == 4) {
-                    ReportBuilder.LineRef ref = new ReportBuilder.LineRef(p[0], p[1], p[2], p[3]);
+                if (p.length == 4 || p.length == 5) {
+                    ReportBuilder.LineRef ref = new ReportBuilder.LineRef(p[0], p[1], p[2], p[3], p.length == 5 ? p[4] : null);
                     if (!out.contains(ref)) {
                         out.add(ref);
                     }

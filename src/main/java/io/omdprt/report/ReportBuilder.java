@@ -30,15 +30,19 @@ public final class ReportBuilder {
     /** How far before a window to read, to know what was already down when it started. */
     public static final Duration LOOKBACK = Duration.ofDays(1);
 
-    /** A monitored line, as the inventory lists it. */
-    public record LineRef(String feed, String channel, String line, String site) {
+    /** A monitored line, as the inventory lists it. @param endpoint its group:port (null when not known) */
+    public record LineRef(String feed, String channel, String line, String site, String endpoint) {
+        public LineRef(String feed, String channel, String line, String site) {
+            this(feed, channel, line, site, null);
+        }
+
         /** Every line of a config, in config order. */
         public static List<LineRef> allOf(MonitorConfig config) {
             List<LineRef> out = new ArrayList<>();
             for (FeedConfig f : config.feeds()) {
                 for (ChannelConfig c : f.channels()) {
                     for (LineConfig l : c.lines()) {
-                        out.add(new LineRef(f.name(), c.label(), l.name(), l.site()));
+                        out.add(new LineRef(f.name(), c.label(), l.name(), l.site(), l.endpoint()));
                     }
                 }
             }
@@ -126,9 +130,11 @@ public final class ReportBuilder {
                     || feed.equals(e.feed()) && channel.equals(e.channel())).toList();
             Set<String> lineNames = new LinkedHashSet<>();
             Map<String, String> sites = new LinkedHashMap<>();
+            Map<String, String> endpoints = new LinkedHashMap<>();
             for (LineRef l : lineRefs) {
                 lineNames.add(l.line());
                 sites.put(l.line(), l.site());
+                endpoints.put(l.line(), l.endpoint());
             }
             for (MonitorEvent e : events) {
                 if (e.line() != null && e.feed() != null && lineNames.add(e.line())) {
@@ -172,7 +178,10 @@ public final class ReportBuilder {
                 outages.addAll(OutageHistory.of(events, runs, line, start, until, stale, runningAtEnd));
             }
             List<MonitorEvent> snapshots = events.stream().filter(e -> e.type() == EventType.COUNTERS).toList();
-            Map<String, Long> counts = WindowCounts.of(snapshots, runs, start, until);
+            List<WindowCounts.Interval> intervals = WindowCounts.intervals(snapshots, runs, start, until);
+            Map<String, Long> counts = WindowCounts.withPeaks(WindowCounts.of(snapshots, runs, start, until), intervals);
+            double countedSeconds = WindowCounts.coveredSeconds(intervals, start);
+            long resolution = CounterKeys.get(counts, CounterKeys.BURST_RESOLUTION);
             boolean spanLongEnough = Duration.between(start, until).compareTo(stale) >= 0;
             boolean counted = !snapshots.isEmpty();
             Set<String> heard = new LinkedHashSet<>();
@@ -200,7 +209,16 @@ public final class ReportBuilder {
                 lines.add(new ReportModel.Line(line, sites.get(line), own.size(), missing, lineOutages.size(), downSeconds, lineDrops,
                         packets, CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.LINE_MESSAGES)),
                         CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.DUPLICATES)), CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.LATE)),
-                        malformed, lineStrays, received, WindowCounts.timing(counts, CounterKeys.line(line, CounterKeys.LATENCY))));
+                        malformed, lineStrays, received,
+                        WindowCounts.timing(intervals, counts, CounterKeys.hist(line, CounterKeys.LATENCY)), endpoints.get(line),
+                        new ReportModel.Traffic(CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.BYTES)),
+                                countedSeconds <= 0 ? 0 : Math.round(packets / countedSeconds * 10) / 10.0,
+                                CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.SECOND_PACKETS)),
+                                CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.SECOND_BYTES)),
+                                CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.BURST_PACKETS)),
+                                CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.BURST_BYTES)),
+                                resolution == 0 ? null : resolution / 1e6),
+                        WindowCounts.timing(intervals, Map.of(), CounterKeys.hist(line, CounterKeys.JITTER))));
                 lineFacts.add(new ChannelFacts.LineFacts(line, own.size(), missing, lineOutages.size(), downSeconds, downNow, received,
                         spanLongEnough, malformed, lineDrops, lineStrays, 0));
             }
@@ -213,8 +231,9 @@ public final class ReportBuilder {
                     channelDownNow, dr.stream().map(ReportModel.Dr::status).toList(), drAtEnd, jumps, restarts, lineFacts);
             VerdictPolicy.Judgement j = VerdictPolicy.channel(facts);
             return new ReportModel.Channel(channel, j.verdict(), j.reasons(), arbitrated.size(), arbMissing, channelOutages.size(),
-                    channelDown, totalDrops, CounterKeys.get(counts, CounterKeys.MESSAGES), WindowCounts.timing(counts, CounterKeys.SKEW), lines,
-                    gaps, outages, resets, dr);
+                    channelDown, totalDrops, CounterKeys.get(counts, CounterKeys.MESSAGES),
+                    WindowCounts.timing(intervals, counts, CounterKeys.hist(null, CounterKeys.SKEW)), lines, gaps, outages, resets, dr,
+                    WindowCounts.timeline(intervals, start, new ArrayList<>(lineNames)));
         }
     }
 
