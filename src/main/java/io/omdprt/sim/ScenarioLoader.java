@@ -148,7 +148,7 @@ public final class ScenarioLoader {
             case DR_SIGNAL -> status = s.integer("status", 1, 2);
             case BURST -> {
                 count = s.integer("packets", 2, BURST_MAX_PACKETS);
-                duration = required(s, "within", Duration.ofNanos(1_000), Duration.ofMillis(10));
+                duration = required(s, "within", Duration.ofNanos(1_000), Duration.ofMillis(1)); // within one simulator tick: send times stay in order
             }
             default -> { }
         }
