@@ -35,6 +35,11 @@ public record Fault(Duration at, FaultType type, String feed, String channel, St
         return b.toString();
     }
 
+    /** The same fault with another delay (delay faults). */
+    public Fault withDelay(Duration by) {
+        return new Fault(at, type, feed, channel, line, count, duration, by, status);
+    }
+
     Fault scaled(double factor) {
         // A burst's span is what it measures: time scaling moves it, never squeezes it.
         Duration scaledDuration = duration == null || type == FaultType.BURST ? duration : scale(duration, factor);
