@@ -3,7 +3,6 @@ package io.omdprt.report;
 import io.omdprt.event.CounterKeys;
 import io.omdprt.event.EventType;
 import io.omdprt.event.HistogramCodec;
-import io.omdprt.track.IntervalHistogram;
 import io.omdprt.event.MonitorEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,9 +173,10 @@ final class WindowCounts {
                 continue; // a damaged record: the others still count
             }
             if (sum == null) {
-                sum = IntervalHistogram.empty();
+                sum = h; // of the precision it was recorded with
+            } else {
+                sum.add(h);
             }
-            sum.add(h);
         }
         return sum;
     }

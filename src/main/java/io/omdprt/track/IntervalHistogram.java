@@ -14,18 +14,28 @@ import org.HdrHistogram.IntCountsHistogram;
  * and starts again from empty. So a reader sees values up to one tick late, never a histogram being
  * written, and {@link #take} gives what was recorded since the previous take.
  *
- * <p>Precision: {@link #SIGNIFICANT_DIGITS} significant digits (any value is known to within 1 %),
- * from 1 ns to {@link #HIGHEST_NANOS}; larger values are recorded as that, negative ones as 0.
+ * <p>Precision: {@link #SIGNIFICANT_DIGITS} significant digits by default (any value is known to within
+ * 1 %), from 1 ns to {@link #HIGHEST_NANOS}; larger values are recorded as that, negative ones as 0.
+ * Fewer digits make smaller journal records (jitter is kept to 1 digit: 10 %).
  */
 public final class IntervalHistogram {
     public static final int SIGNIFICANT_DIGITS = 2;
     public static final long HIGHEST_NANOS = 60_000_000_000L;
 
     /** The writer's: what was recorded since its last hand-over (a tick's worth: int counts cannot overflow). */
-    private final IntCountsHistogram active = new IntCountsHistogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
+    private final IntCountsHistogram active;
     /** What was handed over and not yet taken. Guarded by lock. */
-    private final Histogram handedOver = empty();
+    private final Histogram handedOver;
     private final ReentrantLock lock = new ReentrantLock();
+
+    public IntervalHistogram() {
+        this(SIGNIFICANT_DIGITS);
+    }
+
+    public IntervalHistogram(int significantDigits) {
+        active = new IntCountsHistogram(1, HIGHEST_NANOS, significantDigits);
+        handedOver = new Histogram(1, HIGHEST_NANOS, significantDigits);
+    }
 
     /** Writer thread only. */
     public void record(long valueNanos) {
@@ -55,10 +65,5 @@ public final class IntervalHistogram {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** A histogram of the same range and precision, to add intervals into. */
-    public static Histogram empty() {
-        return new Histogram(1, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
     }
 }

@@ -23,7 +23,7 @@ public final class LineTracker {
     private final Counters malformed = new Counters(Malformed.values().length);
     private final Histogram latency = new Histogram();
     private final IntervalHistogram latencyIntervals = new IntervalHistogram();
-    private final IntervalHistogram jitterIntervals = new IntervalHistogram();
+    private final IntervalHistogram jitterIntervals = new IntervalHistogram(1);
     private final BurstMeter burst;
     /** Transit time (latency) of the previous sample, for RFC 3550 jitter; NO_TRANSIT before the first. */
     private long previousTransit = NO_TRANSIT;

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Percentiles of feed latency, jitter and A/B skew, recorded by a tracker and read back from the
  * interval histograms as the journal encodes them, agree with those computed from the ground truth
- * to within HdrHistogram's stated precision (2 significant digits: 1 %).
+ * to within HdrHistogram's stated precision (2 significant digits, 1 %, for latency and skew; 1 digit,
+ * 10 %, for jitter).
  */
 class PercentilesTest {
     private static final long T0 = 1_704_502_800_000_000_000L;
-    private static final double PRECISION = 0.01;
 
     @Test
     void latencyJitterAndSkewPercentilesAreWithinThePrecisionOfTheTruth() {
@@ -58,9 +58,9 @@ class PercentilesTest {
             }
         }
         t.publishIntervals();
-        check(latencies, decoded(t.line(0).latencyIntervals()), "latency A");
-        check(jitters, decoded(t.line(0).jitterIntervals()), "jitter A");
-        check(skews, decoded(t.skewIntervals()), "skew");
+        check(latencies, decoded(t.line(0).latencyIntervals()), "latency A", 0.01);
+        check(jitters, decoded(t.line(0).jitterIntervals()), "jitter A", 0.1);
+        check(skews, decoded(t.skewIntervals()), "skew", 0.01);
         assertEquals(0, t.line(0).latencyIntervals().take().getTotalCount(), "a take forgets what it gave");
         assertTrue(t.line(0).get(LineCounter.JITTER_NANOS) > 0, "RFC 3550 jitter gauge published");
         assertEquals("A.latency", CounterKeys.hist("A", CounterKeys.LATENCY));
@@ -71,13 +71,13 @@ class PercentilesTest {
         return HistogramCodec.decode(HistogramCodec.encode(h.take()));
     }
 
-    private static void check(List<Long> truth, Histogram h, String what) {
+    private static void check(List<Long> truth, Histogram h, String what, double precision) {
         long[] sorted = truth.stream().mapToLong(Long::longValue).sorted().toArray();
         assertEquals(sorted.length, h.getTotalCount(), what + " samples");
         for (double p : new double[] {50, 99, 99.9, 100}) {
             long exact = sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)];
             long measured = p == 100 ? h.getMaxValue() : h.getValueAtPercentile(p);
-            assertTrue(Math.abs(measured - exact) <= PRECISION * exact + 1,
+            assertTrue(Math.abs(measured - exact) <= precision * exact + 1,
                     what + " p" + p + ": " + measured + " vs exact " + exact + " " + Arrays.toString(new long[] {sorted[0], sorted[sorted.length - 1]}));
         }
     }
