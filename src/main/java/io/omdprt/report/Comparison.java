@@ -202,7 +202,8 @@ public final class Comparison {
                 Plots.number(v.current()), v.unit(), v.percent() == null ? "" : String.format(Locale.ROOT, " (%+.0f %%)", v.percent()));
     }
 
-    private static Map<String, ReportModel.Channel> channels(ReportModel r) {
+    /** A report's channels by feed and channel (joined by a NUL), in report order. */
+    static Map<String, ReportModel.Channel> channels(ReportModel r) {
         Map<String, ReportModel.Channel> m = new LinkedHashMap<>();
         for (ReportModel.Feed f : r.feeds()) {
             for (ReportModel.Channel c : f.channels()) {

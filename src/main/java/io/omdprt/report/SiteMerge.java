@@ -35,8 +35,8 @@ public final class SiteMerge {
 
     public static Result merge(String siteA, String nameA, ReportModel a, String siteB, String nameB, ReportModel b) {
         List<Loss> out = new ArrayList<>();
-        Map<String, ReportModel.Channel> chA = channels(a);
-        Map<String, ReportModel.Channel> chB = channels(b);
+        Map<String, ReportModel.Channel> chA = Comparison.channels(a);
+        Map<String, ReportModel.Channel> chB = Comparison.channels(b);
         for (Map.Entry<String, ReportModel.Channel> e : chA.entrySet()) {
             ReportModel.Channel ca = e.getValue();
             ReportModel.Channel cb = chB.get(e.getKey());
@@ -110,16 +110,6 @@ public final class SiteMerge {
             }
         }
         return true;
-    }
-
-    private static Map<String, ReportModel.Channel> channels(ReportModel r) {
-        Map<String, ReportModel.Channel> m = new LinkedHashMap<>();
-        for (ReportModel.Feed f : r.feeds()) {
-            for (ReportModel.Channel c : f.channels()) {
-                m.put(f.name() + '\u0000' + c.channel(), c);
-            }
-        }
-        return m;
     }
 
     public static String markdown(Result r) {

@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -37,56 +36,24 @@ class ChannelPlotsChromiumTest {
         ReportWriter.Written written = ReportWriter.write(one, dir.resolve("report"));
         String url = written.html().toUri().toString();
 
-        ExternalTool.Result dom = ExternalTool.run(chromium(chromium, dir.resolve("p1"), "--dump-dom", url), null, 120);
+        ExternalTool.Result dom = ExternalTool.run(HtmlReportChromiumTest.chromium(chromium, dir.resolve("p1"), "--dump-dom", url), null, 120);
         assertEquals(0, dom.exitCode(), dom.output());
         String html = dom.output();
         for (String plot : new String[] {"rate", "burst", "percentiles"}) {
-            assertEquals(1, count(html, "<svg class=\"plot " + plot + "\""), plot);
+            assertEquals(1, HtmlReportChromiumTest.count(html, "<svg class=\"plot " + plot + "\""), plot);
         }
-        assertEquals(1, count(html, "data-series=\"messages/s\""));
-        assertEquals(1, count(html, "data-series=\"line A\""), "1 ms peak of A");
-        assertEquals(1, count(html, "data-series=\"skew p99\""));
-        assertEquals(3, count(html, "class=\"mark loss\""), "the real loss marked on each plot's time axis");
+        assertEquals(1, HtmlReportChromiumTest.count(html, "data-series=\"messages/s\""));
+        assertEquals(1, HtmlReportChromiumTest.count(html, "data-series=\"line A\""), "1 ms peak of A");
+        assertEquals(1, HtmlReportChromiumTest.count(html, "data-series=\"skew p99\""));
+        assertEquals(3, HtmlReportChromiumTest.count(html, "class=\"mark loss\""), "the real loss marked on each plot's time axis");
 
         Path png = dir.resolve("shot.png");
-        ExternalTool.run(chromium(chromium, dir.resolve("p2"), "--screenshot=" + png, "--window-size=1100,2000", "--hide-scrollbars", url),
+        ExternalTool.run(HtmlReportChromiumTest.chromium(chromium, dir.resolve("p2"), "--screenshot=" + png, "--window-size=1100,2000", "--hide-scrollbars", url),
                 null, 120);
         assertTrue(Files.exists(png), "screenshot written");
         BufferedImage image = ImageIO.read(png.toFile());
-        assertTrue(pixels(image, 0x1a73e8) > 300, "the first series of each plot is painted (blue)");
-        assertTrue(pixels(image, 0xe8710a) > 100, "the second series is painted (orange)");
-        assertTrue(pixels(image, 0xa50e0e) > 50, "the loss marks are painted");
-    }
-
-    private static List<String> chromium(Path chromium, Path profile, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
-    private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
-    private static int pixels(BufferedImage image, int rgb) {
-        int n = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int p = image.getRGB(x, y);
-                int dr = ((p >> 16) & 0xFF) - ((rgb >> 16) & 0xFF);
-                int dg = ((p >> 8) & 0xFF) - ((rgb >> 8) & 0xFF);
-                int db = (p & 0xFF) - (rgb & 0xFF);
-                if (dr * dr + dg * dg + db * db < 300) {
-                    n++;
-                }
-            }
-        }
-        return n;
+        assertTrue(HtmlReportChromiumTest.pixels(image, 0x1a73e8) > 300, "the first series of each plot is painted (blue)");
+        assertTrue(HtmlReportChromiumTest.pixels(image, 0xe8710a) > 100, "the second series is painted (orange)");
+        assertTrue(HtmlReportChromiumTest.pixels(image, 0xa50e0e) > 50, "the loss marks are painted");
     }
 }
