@@ -39,6 +39,7 @@ public final class CaptureAnalyzer {
     /** Unknown destinations listed in the report. */
     public static final int TOP_UNKNOWN = 20;
     private static final int PROGRESS_EVERY = 1 << 14;
+    private static final long SNAPSHOT_NANOS = io.omdprt.monitor.Recorder.SNAPSHOT_INTERVAL.toNanos();
 
     private final MonitorConfig config;
     private final Progress progress;
@@ -53,6 +54,7 @@ public final class CaptureAnalyzer {
     private LineMap lines;
     private LivenessTicks ticks;
     private long firstNanos = NO_TIME;
+    private long nextSnapshot = Long.MAX_VALUE;
     private long lastNanos = NO_TIME;
     private long fileFirst;
     private long fileLast;
@@ -117,6 +119,10 @@ public final class CaptureAnalyzer {
             if (t >= ticks.next()) {
                 ticks.advanceTo(t, trackers);
             }
+            if (t >= nextSnapshot) {
+                snapshot(nextSnapshot, nextSnapshot);
+                nextSnapshot += (t - nextSnapshot) / SNAPSHOT_NANOS * SNAPSHOT_NANOS + SNAPSHOT_NANOS;
+            }
             if (t > fileLast) {
                 fileLast = t;
             }
@@ -140,6 +146,23 @@ public final class CaptureAnalyzer {
         ticks = new LivenessTicks(nowNanos, config.liveness().checkInterval().toNanos(),
                 config.liveness().staleAfter().toNanos(), config.arbitrationWait().toNanos());
         firstNanos = nowNanos;
+        nextSnapshot = nowNanos + SNAPSHOT_NANOS;
+    }
+
+    /**
+     * Counters snapshots as the live monitor journals them inside a window (every 30 s of capture
+     * time, and at the end), so a capture's report has the same per-interval peaks, percentiles and
+     * plots as a window's.
+     *
+     * @param burstsUntil seconds that ended before this count in the snapshot's peaks (Long.MAX_VALUE: all)
+     */
+    private void snapshot(long atNanos, long burstsUntil) {
+        Instant at = Instant.ofEpochSecond(0, atNanos);
+        for (MonitoredChannel c : channels.channels()) {
+            c.tracker().publishIntervals();
+            events.accept(MonitorEvent.counters(at, c.feedName(), c.label(), CounterSnapshots.of(c, SocketStats.NONE, atNanos, burstsUntil),
+                    CounterSnapshots.histograms(c)));
+        }
     }
 
     private void account(Path file, PcapReader reader, long unknownBefore) {
@@ -161,10 +184,7 @@ public final class CaptureAnalyzer {
             for (ChannelTracker t : trackers) {
                 t.settle(lastNanos);
             }
-            Instant at = Instant.ofEpochSecond(0, lastNanos);
-            for (MonitoredChannel c : channels.channels()) {
-                events.accept(MonitorEvent.counters(at, c.feedName(), c.label(), CounterSnapshots.of(c, SocketStats.NONE, lastNanos)));
-            }
+            snapshot(lastNanos, Long.MAX_VALUE);
         }
         Map<String, Long> skippedByReason = new LinkedHashMap<>();
         for (SkipReason r : SkipReason.REASONS) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = {"Watches HKEX OMD-C / OMD-CC multicast feeds during Post Release Tests and reports data loss.",
             "With no command it runs the demo, and options without a command are the demo's: omd-prt-monitor --duration 30s."},
         subcommands = {DemoCommand.class, MonitorCommand.class, SimulateCommand.class, AnalyzeCommand.class, ReportCommand.class,
+            CompareCommand.class, SitesCommand.class,
             WindowCommand.class, CheckConfigCommand.class, PreflightCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

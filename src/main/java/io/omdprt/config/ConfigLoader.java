@@ -211,8 +211,9 @@ public final class ConfigLoader {
             int confirm = tr.integer("confirm-packets", 1, 64, tracking.confirmPackets());
             int drop = tr.integer("restart-drop", 1, 100_000_000, (int) tracking.restartDrop());
             Duration limit = tr.duration("latency-limit", Duration.ofMillis(1), Duration.ofDays(1), tracking.latencyLimit());
+            Duration burst = tr.duration("burst-resolution", Duration.ofNanos(100_000), Duration.ofSeconds(1), tracking.burstResolution());
             tr.finish();
-            tracking = new TrackingConfig(jump, confirm, drop, limit);
+            tracking = new TrackingConfig(jump, confirm, drop, limit, burst);
         }
 
         List<WindowConfig> windows = windows(top.list("windows", false));

@@ -38,7 +38,8 @@ public final class MetricNames {
         new LineMetric("omd_line_message_size_mismatches", "Known messages whose MsgSize does not fit the spec table (a warning).", LineCounter.SIZE_MISMATCHES, true, 1),
         new LineMetric("omd_line_up", "1 while the line delivers data or heartbeats within stale-after, else 0.", LineCounter.UP, false, 1),
         new LineMetric("omd_line_last_packet_timestamp_seconds", "Time of the last datagram on the line (Unix seconds, 0 = none).", LineCounter.LAST_ARRIVAL_NANOS, false, NANOS),
-        new LineMetric("omd_line_next_expected_sequence", "The next sequence number the line expects (0 = unknown).", LineCounter.NEXT_EXPECTED_SEQ, false, 1));
+        new LineMetric("omd_line_next_expected_sequence", "The next sequence number the line expects (0 = unknown).", LineCounter.NEXT_EXPECTED_SEQ, false, 1),
+        new LineMetric("omd_line_jitter_seconds", "RFC 3550 interarrival jitter of the feed latency (smoothed |change of latency| between packets).", LineCounter.JITTER_NANOS, false, NANOS));
 
     public static final List<ChannelMetric> CHANNEL = List.of(
         new ChannelMetric("omd_arbitrated_gaps", "Ranges no line delivered within the arbitration wait: real data loss.", ChannelCounter.ARBITRATED_GAPS, true, 1),
@@ -64,6 +65,10 @@ public final class MetricNames {
     public static final String LATENCY = "omd_feed_latency_seconds";
     public static final String LATENCY_NEGATIVE = "omd_feed_latency_negative_samples";
     public static final String SKEW = "omd_ab_skew_seconds";
+    /** Scrape-aligned gauges: the most since the previous scrape (over the seconds that ended since), reset by each scrape. */
+    public static final String BURST_PACKETS = "omd_line_burst_peak_packets";
+    public static final String BURST_BYTES = "omd_line_burst_peak_bytes";
+    public static final String PEAK_SECOND_PACKETS = "omd_line_peak_second_packets";
     public static final String SOCKET_DROPS = "omd_socket_drops";
     public static final String SOCKET_BUFFER = "omd_socket_receive_buffer_bytes";
     public static final String CHANNEL_INFO = "omd_channel";

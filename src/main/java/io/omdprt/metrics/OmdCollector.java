@@ -3,6 +3,7 @@ package io.omdprt.metrics;
 import io.omdprt.monitor.ChannelSet;
 import io.omdprt.monitor.MonitoredChannel;
 import io.omdprt.protocol.Malformed;
+import io.omdprt.track.BurstMeter;
 import io.omdprt.track.ChannelTracker;
 import io.omdprt.track.Histogram;
 import io.omdprt.track.LineTracker;
@@ -106,6 +107,7 @@ public final class OmdCollector implements MultiCollector {
         forEachLine((c, l) -> negative.dataPoint(counter(l.tracker().latency().negativeCount(), l.labels())));
         out.add(negative.build());
 
+        addBurstMetrics(out, now);
         addSocketMetrics(out);
 
         for (MetricNames.ChannelMetric m : MetricNames.CHANNEL) {
@@ -143,6 +145,26 @@ public final class OmdCollector implements MultiCollector {
         out.add(skew.build());
         out.add(info.build());
         return new MetricSnapshots(out);
+    }
+
+    /** Peaks since the previous scrape, each read (and so reset) once per scrape through the line's scrape cursor. */
+    private void addBurstMetrics(List<MetricSnapshot> out, long now) {
+        GaugeSnapshot.Builder packets = GaugeSnapshot.builder().name(MetricNames.BURST_PACKETS)
+                .help("Most packets within the burst resolution (1 ms unless configured) since the previous scrape; reset by each scrape.");
+        GaugeSnapshot.Builder bytes = GaugeSnapshot.builder().name(MetricNames.BURST_BYTES).unit(Unit.BYTES)
+                .help("Most bytes within the burst resolution since the previous scrape; reset by each scrape.");
+        GaugeSnapshot.Builder second = GaugeSnapshot.builder().name(MetricNames.PEAK_SECOND_PACKETS)
+                .help("Most packets in one second since the previous scrape; reset by each scrape.");
+        forEachLine((c, l) -> {
+            BurstMeter meter = l.tracker().burst();
+            BurstMeter.Peaks p = meter.read(meter.scrapeCursor(), now);
+            packets.dataPoint(gauge(p.burstPackets(), l.labels()));
+            bytes.dataPoint(gauge(p.burstBytes(), l.labels()));
+            second.dataPoint(gauge(p.secondPackets(), l.labels()));
+        });
+        out.add(packets.build());
+        out.add(bytes.build());
+        out.add(second.build());
     }
 
     private void addSocketMetrics(List<MetricSnapshot> out) {

@@ -26,7 +26,8 @@ public final class ChannelSet {
     public static ChannelSet create(MonitorConfig config, TrackerListener listener, long startNanos) {
         TrackerSettings settings = TrackerSettings.of(config.liveness().staleAfter(), config.arbitrationWait())
                 .withPlausibility(config.tracking().plausibleJump(), config.tracking().confirmPackets(), config.tracking().restartDrop(),
-                        config.tracking().latencyLimit());
+                        config.tracking().latencyLimit())
+                .withBurstResolution(config.tracking().burstResolution());
         List<MonitoredChannel> channels = new ArrayList<>();
         for (FeedConfig feed : config.feeds()) {
             for (ChannelConfig channel : feed.channels()) {

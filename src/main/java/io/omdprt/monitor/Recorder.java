@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class Recorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
     static final long TICK_MILLIS = 100;
-    static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(30);
     /** How often report folders older than reports.retention-days are looked for (and at the start). */
     static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
 
@@ -237,7 +237,7 @@ public final class Recorder implements AutoCloseable {
         for (MonitoredChannel c : channels.channels()) {
             Map<String, Long> counts = CounterSnapshots.of(c, sockets, nanos);
             all.put(c, counts);
-            journal.accept(MonitorEvent.counters(now, c.feedName(), c.label(), counts));
+            journal.accept(MonitorEvent.counters(now, c.feedName(), c.label(), counts, CounterSnapshots.histograms(c)));
         }
         lastSnapshot = now;
         return all;

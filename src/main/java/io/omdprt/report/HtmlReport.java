@@ -35,6 +35,7 @@ public final class HtmlReport {
                 .append("svg text{font:11px system-ui,sans-serif}.up{fill:#3aa655}.down{fill:#d93025}.monitor-down{fill:#9e9e9e}")
                 .append(".dr{background:#c62828;color:#fff;padding:.4em .8em}.dr.done{background:#ef6c00}.tick{stroke:#bbb}")
                 .append(".gap-marker{fill:#f29900}.gap-marker.arbitrated{fill:#a50e0e}.legend span{margin-right:1.2em}")
+                .append(ChannelPlots.STYLE)
                 .append("</style></head><body>\n");
         h.append("<h1>PRT report: ").append(esc(w.name())).append(" <span class=\"verdict ").append(r.verdict()).append("\">")
                 .append(r.verdict()).append("</span></h1>\n<table>");
@@ -93,6 +94,8 @@ public final class HtmlReport {
                 }
                 h.append("</ul>\n");
                 timeline(h, f.name(), c, r.monitor(), start, until, t);
+                ChannelPlots.render(h, f.name() + "/" + c.channel(), List.of(new ChannelPlots.Source("", false, c, start)),
+                        ChannelPlots.seconds(start, until), s -> t.clock(start.plusMillis((long) (s * 1000))));
                 details(h, c, t);
             }
         }
@@ -187,7 +190,8 @@ public final class HtmlReport {
                 .append("</p>\n");
         h.append("<table><tr><th>line</th><th>site</th><th>packets</th><th>messages</th><th>gaps</th><th>missing messages</th>")
                 .append("<th>late</th><th>duplicates</th><th>outages</th><th>time down</th><th>local drops</th><th>malformed</th>")
-                .append("<th>strays</th><th>feed latency</th></tr>");
+                .append("<th>strays</th><th>feed latency</th><th>endpoint</th><th>1 ms peak</th><th>packets/s mean / peak</th>")
+                .append("<th>jitter</th></tr>");
         for (ReportModel.Line l : c.lines()) {
             h.append("<tr><td>").append(esc(l.line())).append("</td><td>").append(esc(l.site())).append("</td><td>").append(n(l.packets()))
                     .append("</td><td>").append(n(l.messages())).append("</td><td>").append(n(l.gaps())).append("</td><td>")
@@ -195,7 +199,10 @@ public final class HtmlReport {
                     .append(n(l.duplicates())).append("</td><td>").append(n(l.outages())).append("</td><td>")
                     .append(MarkdownReport.seconds(l.outageSeconds())).append("</td><td>").append(n(l.socketDrops())).append("</td><td>")
                     .append(n(l.malformed())).append("</td><td>").append(n(l.strays())).append("</td><td>")
-                    .append(esc(MarkdownReport.timing(l.latency()))).append("</td></tr>");
+                    .append(esc(MarkdownReport.timing(l.latency()))).append("</td><td>").append(esc(String.valueOf(l.endpoint())))
+                    .append("</td><td>").append(esc(MarkdownReport.burst(l.traffic()))).append("</td><td>")
+                    .append(esc(MarkdownReport.rates(l.traffic()))).append("</td><td>").append(esc(MarkdownReport.timing(l.jitter())))
+                    .append("</td></tr>");
         }
         h.append("</table>\n");
         if (!c.gaps().isEmpty()) {

@@ -52,7 +52,8 @@ public final class JournalReports {
         for (int i = 0; i < lines.size(); i++) {
             ReportBuilder.LineRef l = lines.get(i);
             b.append(i == 0 ? "" : ",").append(l.feed()).append('/').append(l.channel()).append('/').append(l.line()).append('/')
-                    .append(l.site()).append(l.iface() == null ? "" : "/" + l.iface());
+                    .append(l.site()).append('/').append(l.iface() == null ? "" : l.iface()).append('/')
+                    .append(l.endpoint() == null ? "" : l.endpoint());
         }
         return b.toString();
     }
@@ -67,6 +68,10 @@ public final class JournalReports {
         return key.equals("instance") ? detail : null;
     }
 
+    private static String emptyIsNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
     /** Every line named by the monitor_start records, in order, without repeats. */
     public static List<ReportBuilder.LineRef> inventoryOf(List<MonitorEvent> events) {
         List<ReportBuilder.LineRef> out = new ArrayList<>();
@@ -79,9 +84,11 @@ public final class JournalReports {
                 continue;
             }
             for (String item : e.detail().substring(at + LINES.length()).split(",")) {
-                String[] p = item.split("/");
-                if (p.length == 4 || p.length == 5) {
-                    ReportBuilder.LineRef ref = new ReportBuilder.LineRef(p[0], p[1], p[2], p[3], p.length == 5 ? p[4] : null);
+                // feed/channel/line/site[/interface/endpoint]: older journals have the first four only
+                String[] p = item.split("/", -1);
+                if (p.length == 4 || p.length == 6) {
+                    ReportBuilder.LineRef ref = new ReportBuilder.LineRef(p[0], p[1], p[2], p[3], p.length == 6 ? emptyIsNull(p[4]) : null,
+                            p.length == 6 ? emptyIsNull(p[5]) : null);
                     if (!out.contains(ref)) {
                         out.add(ref);
                     }

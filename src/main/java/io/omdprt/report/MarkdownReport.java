@@ -86,6 +86,12 @@ public final class MarkdownReport {
                             .append(n(l.malformed())).append(" | ").append(n(l.strays())).append(" | ").append(timing(l.latency()))
                             .append(" |\n");
                 }
+                m.append("\n| line | endpoint | 1 ms peak | packets/s mean / peak | jitter |\n|---|---|---|---|---|\n");
+                for (ReportModel.Line l : c.lines()) {
+                    m.append("| ").append(l.line()).append(" | ").append(l.endpoint() == null ? "" : l.endpoint()).append(" | ")
+                            .append(burst(l.traffic())).append(" | ").append(rates(l.traffic())).append(" | ").append(timing(l.jitter()))
+                            .append(" |\n");
+                }
                 if (!c.gaps().isEmpty()) {
                     m.append("\n| gap at | line | sequence numbers | messages |\n|---|---|---|---|\n");
                     for (ReportModel.Gap g : c.gaps()) {
@@ -181,8 +187,29 @@ public final class MarkdownReport {
         if (t == null || t.samples() == 0 || t.p50Ms() == null) {
             return "no samples";
         }
+        if (t.p999Ms() != null) { // HdrHistogram: each within 1 %
+            return String.format(Locale.ROOT, "p50 %s ms, p99 %s ms, p99.9 %s ms, max %s ms (%s)", ms3(t.p50Ms()), ms3(t.p99Ms()),
+                    ms3(t.p999Ms()), ms3(t.maxMs()), Counts.of(t.samples(), "sample"));
+        }
         return String.format(Locale.ROOT, "p50 ≤ %s ms, p99 ≤ %s ms, max ≤ %s ms (%s)", ms(t.p50Ms()), ms(t.p99Ms()),
                 ms(t.maxMs()), Counts.of(t.samples(), "sample"));
+    }
+
+    /** The most packets and bytes within the burst resolution. */
+    static String burst(ReportModel.Traffic t) {
+        if (t == null || t.burstPackets() == 0) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "%,d packets, %,d bytes in %s ms", t.burstPackets(), t.burstBytes(),
+                t.burstResolutionMs() == null ? "?" : ms(t.burstResolutionMs()));
+    }
+
+    static String rates(ReportModel.Traffic t) {
+        return t == null ? "" : String.format(Locale.ROOT, "%,.1f / %,d", t.meanPacketsPerSecond(), t.peakPacketsPerSecond());
+    }
+
+    private static String ms3(Double v) {
+        return v == null ? "?" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static String ms(Double v) {

@@ -33,11 +33,12 @@ public final class ReportBuilder {
     /**
      * A monitored line, as the inventory lists it.
      *
-     * @param iface its receiving interface by name (what interface events name), or null when not known
+     * @param iface    its receiving interface by name (what interface events name), or null when not known
+     * @param endpoint its group:port, or null when not known
      */
-    public record LineRef(String feed, String channel, String line, String site, String iface) {
+    public record LineRef(String feed, String channel, String line, String site, String iface, String endpoint) {
         public LineRef(String feed, String channel, String line, String site) {
-            this(feed, channel, line, site, null);
+            this(feed, channel, line, site, null, null);
         }
 
         /** Every line of a config, in config order (interfaces as the config names them). */
@@ -51,7 +52,7 @@ public final class ReportBuilder {
             for (FeedConfig f : config.feeds()) {
                 for (ChannelConfig c : f.channels()) {
                     for (LineConfig l : c.lines()) {
-                        out.add(new LineRef(f.name(), c.label(), l.name(), l.site(), interfaceName.apply(l.interfaceName())));
+                        out.add(new LineRef(f.name(), c.label(), l.name(), l.site(), interfaceName.apply(l.interfaceName()), l.endpoint()));
                     }
                 }
             }
@@ -145,9 +146,11 @@ public final class ReportBuilder {
                     .toList();
             Set<String> lineNames = new LinkedHashSet<>();
             Map<String, String> sites = new LinkedHashMap<>();
+            Map<String, String> endpoints = new LinkedHashMap<>();
             for (LineRef l : lineRefs) {
                 lineNames.add(l.line());
                 sites.put(l.line(), l.site());
+                endpoints.put(l.line(), l.endpoint());
             }
             for (MonitorEvent e : events) {
                 if (e.line() != null && e.feed() != null && lineNames.add(e.line())) {
@@ -209,7 +212,10 @@ public final class ReportBuilder {
                 return cause == null ? g : new ReportModel.Gap(g.time(), g.line(), g.fromSeq(), g.toSeq(), g.messages(), cause);
             });
             List<MonitorEvent> snapshots = events.stream().filter(e -> e.type() == EventType.COUNTERS).toList();
-            Map<String, Long> counts = WindowCounts.of(snapshots, runs, start, until);
+            List<WindowCounts.Interval> intervals = WindowCounts.intervals(snapshots, runs, start, until);
+            Map<String, Long> counts = WindowCounts.withPeaks(WindowCounts.of(snapshots, runs, start, until), intervals);
+            double countedSeconds = WindowCounts.coveredSeconds(intervals, start);
+            long resolution = CounterKeys.get(counts, CounterKeys.BURST_RESOLUTION);
             boolean spanLongEnough = Duration.between(start, until).compareTo(stale) >= 0;
             boolean counted = !snapshots.isEmpty();
             Set<String> heard = new LinkedHashSet<>();
@@ -237,7 +243,16 @@ public final class ReportBuilder {
                 lines.add(new ReportModel.Line(line, sites.get(line), own.size(), missing, lineOutages.size(), downSeconds, lineDrops,
                         packets, CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.LINE_MESSAGES)),
                         CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.DUPLICATES)), CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.LATE)),
-                        malformed, lineStrays, received, WindowCounts.timing(counts, CounterKeys.line(line, CounterKeys.LATENCY))));
+                        malformed, lineStrays, received,
+                        WindowCounts.timing(intervals, counts, CounterKeys.hist(line, CounterKeys.LATENCY)), endpoints.get(line),
+                        new ReportModel.Traffic(CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.BYTES)),
+                                countedSeconds <= 0 ? 0 : Math.round(packets / countedSeconds * 10) / 10.0,
+                                CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.SECOND_PACKETS)),
+                                CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.SECOND_BYTES)),
+                                CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.BURST_PACKETS)),
+                                CounterKeys.get(counts, CounterKeys.line(line, CounterKeys.BURST_BYTES)),
+                                resolution == 0 ? null : resolution / 1e6),
+                        WindowCounts.timing(intervals, Map.of(), CounterKeys.hist(line, CounterKeys.JITTER))));
                 double localDown = round(lineOutages.stream().mapToDouble(ReportModel.Outage::localSeconds).sum());
                 List<ReportModel.Gap> localGaps = own.stream().filter(g -> g.local() != null).toList();
                 lineFacts.add(new ChannelFacts.LineFacts(line, own.size(), missing, lineOutages.size(), downSeconds, downNow, received,
@@ -256,8 +271,9 @@ public final class ReportBuilder {
                     firstCause(channelOutages.stream().map(ReportModel.Outage::local), localArbitrated.stream().map(ReportModel.Gap::local)));
             VerdictPolicy.Judgement j = VerdictPolicy.channel(facts);
             return new ReportModel.Channel(channel, j.verdict(), j.reasons(), arbitrated.size(), arbMissing, channelOutages.size(),
-                    channelDown, totalDrops, CounterKeys.get(counts, CounterKeys.MESSAGES), WindowCounts.timing(counts, CounterKeys.SKEW), lines,
-                    gaps, outages, resets, dr, RecoverySection.of(events, start, until, arbMissing));
+                    channelDown, totalDrops, CounterKeys.get(counts, CounterKeys.MESSAGES),
+                    WindowCounts.timing(intervals, counts, CounterKeys.hist(null, CounterKeys.SKEW)), lines, gaps, outages, resets, dr,
+                    RecoverySection.of(events, start, until, arbMissing), WindowCounts.timeline(intervals, start, new ArrayList<>(lineNames)));
         }
     }
 

@@ -56,18 +56,20 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
     /**
      * @param messages  distinct messages delivered (after arbitration), from counter snapshots
      * @param skew      A/B skew: how much later than the first line a message came on another line
+     * @param timeline  per minute of the window (from its start): rates, 1 ms peaks and percentiles, for the plots
      */
     public record Channel(String channel, Verdict verdict, List<String> reasons, long arbitratedGaps, long arbitratedMissingMessages,
                           long outages, double outageSeconds, long socketDrops, long messages, Timing skew, List<Line> lines,
                           List<Gap> gaps, List<Outage> outageList, List<Reset> resets, List<Dr> drEvents,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Point> timeline) {
 
-        /** A channel without RTS checks. */
+        /** A channel without RTS checks or a timeline. */
         public Channel(String channel, Verdict verdict, List<String> reasons, long arbitratedGaps, long arbitratedMissingMessages,
                        long outages, double outageSeconds, long socketDrops, long messages, Timing skew, List<Line> lines,
                        List<Gap> gaps, List<Outage> outageList, List<Reset> resets, List<Dr> drEvents) {
             this(channel, verdict, reasons, arbitratedGaps, arbitratedMissingMessages, outages, outageSeconds, socketDrops, messages, skew,
-                    lines, gaps, outageList, resets, drEvents, null);
+                    lines, gaps, outageList, resets, drEvents, null, List.of());
         }
     }
 
@@ -94,6 +96,21 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
     }
 
     /**
+     * One minute of a channel (from the window's start; the last may be shorter), from the counters
+     * snapshots inside it.
+     *
+     * @param start             its start
+     * @param seconds           how long it covers
+     * @param messagesPerSecond distinct messages a second (after arbitration)
+     * @param burstPackets      per line: the most packets within the burst resolution
+     * @param latency           per line: feed latency percentiles
+     * @param skew              A/B skew percentiles
+     */
+    public record Point(String start, double seconds, double messagesPerSecond, Map<String, Long> burstPackets,
+                        Map<String, Timing> latency, Timing skew) {
+    }
+
+    /**
      * @param messages   messages delivered on this line (duplicates included); packets, duplicates, late,
      *                   malformed and latency come from counter snapshots (window start, end, every 30 s)
      * @param received   it delivered a datagram in the window
@@ -101,15 +118,43 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
      */
     public record Line(String line, String site, long gaps, long missingMessages, long outages, double outageSeconds,
                        long socketDrops, long packets, long messages, long duplicates, long lateMessages, long malformed,
-                       long strays, boolean received, Timing latency) {
+                       long strays, boolean received, Timing latency,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String endpoint, Traffic traffic, Timing jitter) {
+        public Line(String line, String site, long gaps, long missingMessages, long outages, double outageSeconds,
+                    long socketDrops, long packets, long messages, long duplicates, long lateMessages, long malformed,
+                    long strays, boolean received, Timing latency) {
+            this(line, site, gaps, missingMessages, outages, outageSeconds, socketDrops, packets, messages, duplicates, lateMessages,
+                    malformed, strays, received, latency, null, Traffic.NONE, Timing.NONE);
+        }
     }
 
     /**
-     * Percentiles of a histogram with fixed buckets, in milliseconds: each is the upper bound of the
-     * bucket it falls in ("at most"); null when there were no samples.
+     * A line's rates and microbursts over the window.
+     *
+     * @param bytes              bytes of datagrams received
+     * @param meanPacketsPerSecond packets over the window's length
+     * @param peakPacketsPerSecond the most packets in one (calendar) second
+     * @param peakBytesPerSecond the most bytes in one second
+     * @param burstPackets       the most packets within the burst resolution (a sliding span, 1 ms by default)
+     * @param burstBytes         the most bytes within it
+     * @param burstResolutionMs  that resolution (null when not recorded)
      */
-    public record Timing(long samples, Double p50Ms, Double p99Ms, Double maxMs) {
-        public static final Timing NONE = new Timing(0, null, null, null);
+    public record Traffic(long bytes, double meanPacketsPerSecond, long peakPacketsPerSecond, long peakBytesPerSecond,
+                          long burstPackets, long burstBytes, Double burstResolutionMs) {
+        public static final Traffic NONE = new Traffic(0, 0, 0, 0, 0, 0, null);
+    }
+
+    /**
+     * Percentiles in milliseconds, null when there were no samples: from HdrHistograms (each within
+     * 1 % of the true value, {@code IntervalHistogram}), or, in a report of a journal written before
+     * them, from fixed buckets (then each is the upper bound of its bucket, "at most").
+     */
+    public record Timing(long samples, Double p50Ms, Double p99Ms, Double maxMs, Double p999Ms) {
+        public static final Timing NONE = new Timing(0, null, null, null, null);
+
+        public Timing(long samples, Double p50Ms, Double p99Ms, Double maxMs) {
+            this(samples, p50Ms, p99Ms, maxMs, null);
+        }
     }
 
     /**

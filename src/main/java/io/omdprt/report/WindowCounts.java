@@ -2,12 +2,15 @@ package io.omdprt.report;
 
 import io.omdprt.event.CounterKeys;
 import io.omdprt.event.EventType;
+import io.omdprt.event.HistogramCodec;
 import io.omdprt.event.MonitorEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * A channel's counters over a window, from the counters records: per monitor run, the snapshot at
@@ -45,17 +48,155 @@ final class WindowCounts {
 
     /** The snapshot taken for a boundary: the first within the slack after it, else the last before it (null: none). */
     private static Map<String, Long> boundary(List<MonitorEvent> snapshots, Instant at) {
-        Map<String, Long> before = null;
-        for (MonitorEvent e : snapshots) {
+        int i = boundaryIndex(snapshots, at);
+        return i < 0 ? Map.of() : snapshots.get(i).counts();
+    }
+
+    /** Index of the snapshot taken for a boundary (see {@link #boundary}), -1 when there is none. */
+    private static int boundaryIndex(List<MonitorEvent> snapshots, Instant at) {
+        int before = -1;
+        for (int i = 0; i < snapshots.size(); i++) {
+            MonitorEvent e = snapshots.get(i);
             if (e.time().isAfter(at.plus(BOUNDARY_SLACK))) {
                 break;
             }
             if (!e.time().isBefore(at)) {
-                return e.counts();
+                return i;
             }
-            before = e.counts();
+            before = i;
         }
-        return before == null ? Map.of() : before;
+        return before;
+    }
+
+    /**
+     * What one snapshot says of the interval since the snapshot before it (same run): the totals'
+     * differences, its peaks, its histograms.
+     */
+    record Interval(Instant from, Instant to, Map<String, Long> counts, Map<String, String> hist) {
+    }
+
+    /**
+     * The intervals of [start, until): per run, those of the snapshots after the one taken for the
+     * window's start (all of them when the run began inside it) up to the one taken for its end.
+     */
+    static List<Interval> intervals(List<MonitorEvent> snapshots, List<MonitorRuns.Run> runs, Instant start, Instant until) {
+        List<Interval> out = new ArrayList<>();
+        for (MonitorRuns.Run run : runs) {
+            if (run.lastRecord().isBefore(start) || !run.start().isBefore(until)) {
+                continue;
+            }
+            List<MonitorEvent> inRun = snapshots.stream().filter(e -> e.type() == EventType.COUNTERS && run.contains(e.time())).toList();
+            int first = run.start().isBefore(start) ? boundaryIndex(inRun, start) : -1;
+            int last = boundaryIndex(inRun, until);
+            for (int i = first + 1; i <= last; i++) {
+                MonitorEvent e = inRun.get(i);
+                MonitorEvent before = i == 0 ? null : inRun.get(i - 1);
+                Map<String, Long> counts = CounterKeys.minus(e.counts(), before == null ? Map.of() : before.counts());
+                e.counts().forEach((k, v) -> {
+                    if (CounterKeys.isPeak(k)) {
+                        counts.put(k, v);
+                    }
+                });
+                out.add(new Interval(before == null ? run.start() : before.time(), e.time(), counts,
+                        e.hist() == null ? Map.of() : e.hist()));
+            }
+        }
+        return out;
+    }
+
+    /** The peaks of the intervals (the most over them) put into the window's counts. */
+    static Map<String, Long> withPeaks(Map<String, Long> counts, List<Interval> intervals) {
+        Map<String, Long> out = new LinkedHashMap<>(counts);
+        for (Interval i : intervals) {
+            i.counts().forEach((k, v) -> {
+                if (CounterKeys.isPeak(k)) {
+                    out.merge(k, v, Long::max);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Length of the intervals inside [start, ...), s: what the counts of the window were counted over. */
+    static double coveredSeconds(List<Interval> intervals, Instant start) {
+        long nanos = 0;
+        for (Interval i : intervals) {
+            Instant from = i.from().isBefore(start) ? start : i.from();
+            nanos += Math.max(0, Duration.between(from, i.to()).toNanos());
+        }
+        return nanos / 1e9;
+    }
+
+    /** The intervals grouped by minute of the window (from its start): an interval belongs to the minute it ends in. */
+    static List<ReportModel.Point> timeline(List<Interval> intervals, Instant start, List<String> lines) {
+        Map<Long, List<Interval>> byMinute = new java.util.TreeMap<>();
+        for (Interval i : intervals) {
+            long minute = Math.max(0, Duration.between(start, i.to()).minusNanos(1).toMinutes());
+            byMinute.computeIfAbsent(minute, m -> new ArrayList<>()).add(i);
+        }
+        List<ReportModel.Point> out = new ArrayList<>();
+        for (Map.Entry<Long, List<Interval>> e : byMinute.entrySet()) {
+            List<Interval> in = e.getValue();
+            Instant from = start.plus(Duration.ofMinutes(e.getKey()));
+            double seconds = coveredSeconds(in, from);
+            long messages = 0;
+            Map<String, Long> peaks = new LinkedHashMap<>();
+            for (Interval i : in) {
+                messages += CounterKeys.get(i.counts(), CounterKeys.MESSAGES);
+                for (String line : lines) {
+                    peaks.merge(line, CounterKeys.get(i.counts(), CounterKeys.line(line, CounterKeys.BURST_PACKETS)), Long::max);
+                }
+            }
+            Map<String, ReportModel.Timing> latency = new LinkedHashMap<>();
+            for (String line : lines) {
+                latency.put(line, timing(in, Map.of(), CounterKeys.hist(line, CounterKeys.LATENCY)));
+            }
+            out.add(new ReportModel.Point(from.toString(), ReportBuilder.round(seconds),
+                    seconds <= 0 ? 0 : Math.round(messages / seconds * 10) / 10.0, peaks, latency,
+                    timing(in, Map.of(), CounterKeys.hist(null, CounterKeys.SKEW))));
+        }
+        return out;
+    }
+
+    /** The sum of the intervals' histograms under a key, or null when none has it. */
+    static Histogram histogram(List<Interval> intervals, String key) {
+        Histogram sum = null;
+        for (Interval i : intervals) {
+            String encoded = i.hist().get(key);
+            if (encoded == null) {
+                continue;
+            }
+            Histogram h;
+            try {
+                h = HistogramCodec.decode(encoded);
+            } catch (IllegalArgumentException e) {
+                continue; // a damaged record: the others still count
+            }
+            if (sum == null) {
+                sum = h; // of the precision it was recorded with
+            } else {
+                sum.add(h);
+            }
+        }
+        return sum;
+    }
+
+    /** Percentiles of the intervals' HdrHistograms under a key, else (a journal from before them) of the fixed buckets in the counts. */
+    static ReportModel.Timing timing(List<Interval> intervals, Map<String, Long> counts, String key) {
+        Histogram h = histogram(intervals, key);
+        return h != null ? timing(h) : timing(counts, key);
+    }
+
+    static ReportModel.Timing timing(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return ReportModel.Timing.NONE;
+        }
+        return new ReportModel.Timing(h.getTotalCount(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
+                ms(h.getMaxValue()), ms(h.getValueAtPercentile(99.9)));
+    }
+
+    private static Double ms(long nanos) {
+        return nanos / 1e6;
     }
 
     /** Percentiles of a histogram in the counts: the upper bound of the bucket each falls in, in ms. */
@@ -65,7 +206,8 @@ final class WindowCounts {
         if (n <= 0) {
             return ReportModel.Timing.NONE;
         }
-        return new ReportModel.Timing(n, quantile(buckets, n, 0.50), quantile(buckets, n, 0.99), quantile(buckets, n, 1.0));
+        return new ReportModel.Timing(n, quantile(buckets, n, 0.50), quantile(buckets, n, 0.99), quantile(buckets, n, 1.0),
+                quantile(buckets, n, 0.999));
     }
 
     private static Double quantile(java.util.SortedMap<Long, Long> buckets, long n, double q) {

@@ -386,7 +386,7 @@ public final class RecoveryService implements EventSink, AutoCloseable {
         counts.put("malformed", (long) r.malformed());
         counts.put("response_ms", Math.round(r.responseNanos() / 1e6));
         MonitorEvent e = new MonitorEvent(now(), EventType.RTS_REQUEST, f.config.name(), channel, null, null, r.begin(), r.end(), null,
-                r.completeNanos() / 1e9, r.status() < 0 ? null : (long) r.status(), null, null, null, purpose + ": " + text, counts, null);
+                r.completeNanos() / 1e9, r.status() < 0 ? null : (long) r.status(), null, null, null, purpose + ": " + text, counts);
         out.accept(e);
     }
 

@@ -51,6 +51,9 @@ final class ChannelPublisher {
     private long drStatus;
     private long lastDrNanos;
     private long wallNanos;
+    /** While a burst is published: its line, and the send-time step between its packets. */
+    private LineState burstLine;
+    private long burstStepNanos;
 
     ChannelPublisher(FeedConfig feed, ChannelConfig channel, int rate, long heartbeatIntervalNanos, PacketSink sink,
                      GroundTruth truth, long seed) {
@@ -188,6 +191,17 @@ final class ChannelPublisher {
         sendDr(now);
     }
 
+    /** N more messages now, one a packet on {@code line} with send times {@code withinNanos / N} apart. */
+    void burst(LineState line, int packets, long withinNanos, long now) {
+        burstLine = line;
+        burstStepNanos = withinNanos / packets;
+        try {
+            publish(packets, now);
+        } finally {
+            burstLine = null;
+        }
+    }
+
     // ---- publishing ----
 
     private void sendDr(long now) {
@@ -246,9 +260,17 @@ final class ChannelPublisher {
             }
             // Line framing differs now and then, as the spec allows: same messages, other packet boundaries.
             int perPacket = random.nextInt(5) == 0 ? 1 + random.nextInt(MAX_MESSAGES_PER_PACKET) : MAX_MESSAGES_PER_PACKET;
+            boolean bursting = l == burstLine;
+            if (bursting) {
+                perPacket = 1;
+            }
+            long wall = wallNanos;
             int i = skip;
             while (i < n) {
                 long seq = first + i;
+                if (bursting) {
+                    wallNanos = wall + (i - skip) * burstStepNanos;
+                }
                 encoder.begin(packet, 0, seq, wallNanos);
                 int k = 0;
                 while (i < n && k < perPacket && encoder.fits(batch[i] & 0xFFFF)) {
@@ -261,6 +283,7 @@ final class ChannelPublisher {
                 }
                 emit(l, encoder.finish(), seq, seq + k - 1, false, now);
             }
+            wallNanos = wall;
         }
         nextSeq += n;
         lastDataNanos = now;

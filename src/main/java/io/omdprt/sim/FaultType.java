@@ -17,7 +17,12 @@ public enum FaultType {
     /** A Sequence Reset on every line; numbering restarts at 1. */
     SEQUENCE_RESET("sequence-reset"),
     /** A Disaster Recovery Signal with a status on the feed's DR channel, repeated until changed. */
-    DR_SIGNAL("dr-signal");
+    DR_SIGNAL("dr-signal"),
+    /**
+     * A microburst on one line: N more messages, one a packet, their send times spread evenly over a
+     * given time (the other lines carry the same messages, framed as usual). Nothing is lost.
+     */
+    BURST("burst");
 
     private final String configName;
 

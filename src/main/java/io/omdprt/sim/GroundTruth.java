@@ -27,6 +27,8 @@ public final class GroundTruth {
         public long duplicateMessages;
         public long outOfOrderPackets;
         public long sequenceResets;
+        /** The largest burst fault on the line, packets (the monitor's 1 ms peak is at least this when its span is within 1 ms). */
+        public long burstPackets;
         /** Every outage, in seconds from last send before to first send after. */
         public List<Double> outageSeconds = new ArrayList<>();
     }

@@ -121,7 +121,7 @@ public final class ScenarioLoader {
         }
         String line = null;
         boolean lineAllowed = type == FaultType.DROP || type == FaultType.LINE_DOWN || type == FaultType.DUPLICATE
-                || type == FaultType.REORDER || type == FaultType.DELAY;
+                || type == FaultType.REORDER || type == FaultType.DELAY || type == FaultType.BURST;
         boolean lineRequired = lineAllowed && type != FaultType.DROP;
         if (lineAllowed && (lineRequired || s.has("line"))) {
             line = s.string("line");
@@ -146,6 +146,10 @@ public final class ScenarioLoader {
                 delay = required(s, "by", Duration.ofMillis(1), Duration.ofSeconds(10));
             }
             case DR_SIGNAL -> status = s.integer("status", 1, 2);
+            case BURST -> {
+                count = s.integer("packets", 2, BURST_MAX_PACKETS);
+                duration = required(s, "within", Duration.ofNanos(1_000), Duration.ofMillis(1)); // within one simulator tick: send times stay in order
+            }
             default -> { }
         }
         s.finish();
@@ -159,6 +163,9 @@ public final class ScenarioLoader {
         }
         return d;
     }
+
+    /** Most packets of one burst fault: the monitor's burst window holds as many. */
+    static final int BURST_MAX_PACKETS = io.omdprt.track.BurstMeter.WINDOW_CAPACITY;
 
     /** How long a fault occupies its channel. */
     static Duration footprint(Fault f) {

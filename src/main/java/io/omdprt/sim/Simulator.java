@@ -231,6 +231,12 @@ public final class Simulator {
                 p.drSignal(f.status(), now);
                 record.effect = "DR status " + f.status() + (f.status() == 1 ? " (failover in progress)" : " (completed)");
             }
+            case BURST -> {
+                LineState l = targets.get(0);
+                p.burst(l, f.count(), f.duration().toNanos(), now);
+                l.truth.burstPackets = Math.max(l.truth.burstPackets, f.count());
+                record.effect = "a burst of " + Counts.of(f.count(), "packet") + " on the line, nothing lost";
+            }
             default -> throw new IllegalStateException(f.type().toString());
         }
     }

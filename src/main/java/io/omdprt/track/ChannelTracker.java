@@ -37,6 +37,7 @@ public final class ChannelTracker {
     private final List<LineTracker> lineList;
     private final Counters counters = new Counters(ChannelCounter.all().length);
     private final Histogram skew = new Histogram();
+    private final IntervalHistogram skewIntervals = new IntervalHistogram();
     private final OmdPacket packet = new OmdPacket();
     private final ProbeCapture probeCapture = new ProbeCapture();
 
@@ -74,7 +75,7 @@ public final class ChannelTracker {
         this.types = info.protocol().messageTypes();
         this.lines = new LineTracker[lineInfos.size()];
         for (int i = 0; i < lines.length; i++) {
-            lines[i] = new LineTracker(this, i, lineInfos.get(i), settings.maxOpenRanges(), startNanos);
+            lines[i] = new LineTracker(this, i, lineInfos.get(i), settings.maxOpenRanges(), settings.burstResolutionNanos(), startNanos);
         }
         this.lineList = List.of(lines);
         this.guard = new SequenceGuard(this, lines, settings, listener, counters);
@@ -128,6 +129,22 @@ public final class ChannelTracker {
     /** The messages an RTS probe asked to remember (armed from another thread). */
     public ProbeCapture probeCapture() {
         return probeCapture;
+    }
+
+    /** A/B skew as an HdrHistogram, taken interval by interval. Any thread. */
+    public IntervalHistogram skewIntervals() {
+        return skewIntervals;
+    }
+
+    /**
+     * Hands every interval histogram and the second in progress over to readers. Tracker thread only:
+     * each tick does it; an analysis calls it before taking a snapshot so the snapshot is complete.
+     */
+    public void publishIntervals() {
+        skewIntervals.rotate();
+        for (LineTracker line : lines) {
+            line.publishIntervals();
+        }
     }
 
     TrackerListener listener() {
@@ -211,6 +228,7 @@ public final class ChannelTracker {
             wentDown |= line.checkStale(nowNanos, settings.staleAfterNanos());
             line.publishGauges();
         }
+        publishIntervals();
         if (wentDown && up && allLinesDown()) {
             channelDown(nowNanos);
         }
@@ -289,7 +307,7 @@ public final class ChannelTracker {
         if (latency > latencyLimitNanos || latency < -latencyLimitNanos) {
             line.count(LineCounter.IMPLAUSIBLE_SEND_TIMES, 1);
         } else {
-            line.latency().record(latency);
+            line.recordLatency(latency);
         }
     }
 
@@ -402,6 +420,7 @@ public final class ChannelTracker {
             long first = firstArrivals.firstArrivalOnOtherLine(from, line.index());
             if (first >= 0) {
                 skew.record(now - first);
+                skewIntervals.record(now - first);
             }
         }
         long firstNew = arbiter.expected();

@@ -43,7 +43,9 @@ public enum LineCounter {
     /** Gauge, refreshed each tick: the next sequence number this line expects (0 = unknown). */
     NEXT_EXPECTED_SEQ,
     /** Gauge: start of the current outage, ns since epoch (0 = none). */
-    OUTAGE_START_NANOS;
+    OUTAGE_START_NANOS,
+    /** Gauge, refreshed each tick: RFC 3550 interarrival jitter of the feed latency, ns. */
+    JITTER_NANOS;
 
     private static final LineCounter[] VALUES = values();
 

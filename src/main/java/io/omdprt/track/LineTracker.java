@@ -14,6 +14,7 @@ import io.omdprt.protocol.Malformed;
  */
 public final class LineTracker {
     static final long UNKNOWN = ExpectedSequence.UNKNOWN;
+    private static final long NO_TRANSIT = Long.MIN_VALUE;
 
     private final ChannelTracker channel;
     private final int index;
@@ -21,6 +22,13 @@ public final class LineTracker {
     private final Counters counters = new Counters(LineCounter.all().length);
     private final Counters malformed = new Counters(Malformed.values().length);
     private final Histogram latency = new Histogram();
+    private final IntervalHistogram latencyIntervals = new IntervalHistogram();
+    private final IntervalHistogram jitterIntervals = new IntervalHistogram(1);
+    private final BurstMeter burst;
+    /** Transit time (latency) of the previous sample, for RFC 3550 jitter; NO_TRANSIT before the first. */
+    private long previousTransit = NO_TRANSIT;
+    /** RFC 3550 interarrival jitter estimate, ns (a running average of |transit − previous transit| with gain 1/16). */
+    private long jitter;
     private final RangeSet holes;
     private final Suspect suspect = new Suspect();
 
@@ -35,8 +43,9 @@ public final class LineTracker {
     private long lastArrival;
     private long outageStart;
 
-    LineTracker(ChannelTracker channel, int index, LineInfo info, int maxOpenRanges, long startNanos) {
+    LineTracker(ChannelTracker channel, int index, LineInfo info, int maxOpenRanges, long burstResolutionNanos, long startNanos) {
         this.channel = channel;
+        this.burst = new BurstMeter(burstResolutionNanos);
         this.index = index;
         this.info = info;
         this.holes = new RangeSet(maxOpenRanges);
@@ -73,6 +82,21 @@ public final class LineTracker {
     /** Feed latency: receive wall clock minus SendTime. Any thread. */
     public Histogram latency() {
         return latency;
+    }
+
+    /** Feed latency as an HdrHistogram, taken interval by interval (the journal's snapshots). Any thread. */
+    public IntervalHistogram latencyIntervals() {
+        return latencyIntervals;
+    }
+
+    /** |transit − previous transit| per packet (RFC 3550's D), interval by interval. Any thread. */
+    public IntervalHistogram jitterIntervals() {
+        return jitterIntervals;
+    }
+
+    /** Microbursts and per-second rates. Any thread (through a cursor of one's own). */
+    public BurstMeter burst() {
+        return burst;
     }
 
     /** Time spent down, the current outage (if any) counted up to {@code nowNanos}. Any thread. */
@@ -114,6 +138,7 @@ public final class LineTracker {
 
     /** A datagram arrived: liveness. @return true when this ended an outage */
     boolean arrived(long now, int bytes) {
+        burst.arrived(now, bytes);
         counters.increment(LineCounter.PACKETS.ordinal());
         counters.add(LineCounter.BYTES.ordinal(), bytes);
         lastArrival = now;
@@ -132,8 +157,28 @@ public final class LineTracker {
         return true;
     }
 
+    /** A plausible feed latency sample: the fixed histogram, the HdrHistogram and jitter. */
+    void recordLatency(long latencyNanos) {
+        latency.record(latencyNanos);
+        latencyIntervals.record(latencyNanos);
+        if (previousTransit != NO_TRANSIT) {
+            long d = Math.abs(latencyNanos - previousTransit);
+            jitterIntervals.record(d);
+            jitter += (d - jitter) >> 4;
+        }
+        previousTransit = latencyNanos;
+    }
+
+    /** Hands the interval histograms and the second in progress over to readers (each tick, and before a snapshot in analysis). */
+    void publishIntervals() {
+        latencyIntervals.rotate();
+        jitterIntervals.rotate();
+        burst.publish();
+    }
+
     /** Publishes the gauges kept in plain fields on the hot path. */
     void publishGauges() {
+        counters.set(LineCounter.JITTER_NANOS.ordinal(), jitter);
         // lastArrival starts at the monitor's start for liveness; the gauge says 0 until a datagram came.
         counters.set(LineCounter.LAST_ARRIVAL_NANOS.ordinal(), get(LineCounter.PACKETS) == 0 ? 0 : lastArrival);
         counters.set(LineCounter.NEXT_EXPECTED_SEQ.ordinal(), expected.known() ? expected.next() : 0);

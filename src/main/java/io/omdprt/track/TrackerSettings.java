@@ -17,9 +17,11 @@ import java.time.Duration;
  *                              filling no hole, to be held as a possible restart instead of counted a duplicate
  * @param latencyLimitNanos     a SendTime further than this from the receive time, either way, is not a
  *                              latency sample (it is counted as implausible)
+ * @param burstResolutionNanos  the span within which microbursts are counted (default 1 ms)
  */
 public record TrackerSettings(long staleAfterNanos, long arbitrationWaitNanos, int maxOpenRanges,
-                              long plausibleJump, int confirmPackets, long restartDrop, long latencyLimitNanos) {
+                              long plausibleJump, int confirmPackets, long restartDrop, long latencyLimitNanos,
+                              long burstResolutionNanos) {
     public static final long DEFAULT_PLAUSIBLE_JUMP = 50_000;
     public static final int DEFAULT_CONFIRM_PACKETS = 3;
     public static final long DEFAULT_RESTART_DROP = 1_000;
@@ -31,9 +33,15 @@ public record TrackerSettings(long staleAfterNanos, long arbitrationWaitNanos, i
     public TrackerSettings {
         if (staleAfterNanos <= 0 || arbitrationWaitNanos < 0 || maxOpenRanges < 2
                 || plausibleJump < 1 || confirmPackets < 1 || confirmPackets > Suspect.CAPACITY
-                || restartDrop < 1 || latencyLimitNanos <= 0) {
+                || restartDrop < 1 || latencyLimitNanos <= 0 || burstResolutionNanos <= 0) {
             throw new IllegalArgumentException("invalid tracker settings");
         }
+    }
+
+    public TrackerSettings(long staleAfterNanos, long arbitrationWaitNanos, int maxOpenRanges,
+                           long plausibleJump, int confirmPackets, long restartDrop, long latencyLimitNanos) {
+        this(staleAfterNanos, arbitrationWaitNanos, maxOpenRanges, plausibleJump, confirmPackets, restartDrop, latencyLimitNanos,
+                BurstMeter.DEFAULT_RESOLUTION_NANOS);
     }
 
     /** The default plausibility rules. */
@@ -49,6 +57,12 @@ public record TrackerSettings(long staleAfterNanos, long arbitrationWaitNanos, i
     /** These settings with other plausibility rules. */
     public TrackerSettings withPlausibility(long plausibleJump, int confirmPackets, long restartDrop, Duration latencyLimit) {
         return new TrackerSettings(staleAfterNanos, arbitrationWaitNanos, maxOpenRanges,
-                plausibleJump, confirmPackets, restartDrop, latencyLimit.toNanos());
+                plausibleJump, confirmPackets, restartDrop, latencyLimit.toNanos(), burstResolutionNanos);
+    }
+
+    /** These settings with another microburst resolution. */
+    public TrackerSettings withBurstResolution(Duration resolution) {
+        return new TrackerSettings(staleAfterNanos, arbitrationWaitNanos, maxOpenRanges, plausibleJump, confirmPackets, restartDrop,
+                latencyLimitNanos, resolution.toNanos());
     }
 }

@@ -41,7 +41,8 @@ class HelpTextTest {
     @Test
     void everyCommandIsListedAndHasHelp() {
         Map<String, CommandLine> all = commands();
-        assertEquals(List.of("(top level)", "demo", "monitor", "simulate", "analyze", "report", "window", "check-config", "preflight", "help"),
+        assertEquals(List.of("(top level)", "demo", "monitor", "simulate", "analyze", "report", "compare", "sites", "window", "check-config",
+                "preflight", "help"),
                 new ArrayList<>(all.keySet()));
         for (String name : all.keySet()) {
             CliTest.Run run = name.startsWith("(") ? new CliTest.Run("--help") : new CliTest.Run(name, "--help");

@@ -44,7 +44,7 @@ class HtmlReportChromiumTest {
         return ReportBuilder.build(window, lines, events, START.plusSeconds(20_000), 0);
     }
 
-    private static List<String> chromium(Path chromium, Path profile, String... args) {
+    static List<String> chromium(Path chromium, Path profile, String... args) {
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile));
@@ -80,7 +80,7 @@ class HtmlReportChromiumTest {
         assertTrue(pixels(image, 0xa50e0e) > 10, "the real-loss marker is painted");
     }
 
-    private static int count(String text, String needle) {
+    static int count(String text, String needle) {
         Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
         int n = 0;
         while (m.find()) {
@@ -90,7 +90,7 @@ class HtmlReportChromiumTest {
     }
 
     /** Pixels within a small distance of an RGB colour (antialiasing aside). */
-    private static int pixels(BufferedImage image, int rgb) {
+    static int pixels(BufferedImage image, int rgb) {
         int r = (rgb >> 16) & 0xFF;
         int g = (rgb >> 8) & 0xFF;
         int b = rgb & 0xFF;

@@ -26,7 +26,7 @@ class RecoveryReportTest {
 
     private static MonitorEvent request(int at, String channel, long from, long to, long status, long intact, String detail) {
         return new MonitorEvent(START.plusSeconds(at).plusMillis(100), EventType.RTS_REQUEST, FEED, channel, null, null, from, to, null,
-                0.04, status, null, null, null, detail, Map.of("intact", intact, "received", intact), null);
+                0.04, status, null, null, null, detail, Map.of("intact", intact, "received", intact));
     }
 
     private static MonitorEvent notTried(int at, String channel, long from, long to, String detail) {

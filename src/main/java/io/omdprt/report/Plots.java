@@ -1,0 +1,175 @@
+package io.omdprt.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleFunction;
+
+/**
+ * Line charts in inline SVG (no script, nothing fetched), on a time axis in seconds from a start:
+ * one polyline per series, and marks (gaps as ticks, outages as shaded spans) on the same axis.
+ * Used by the window report (one window) and the comparison (two windows overlaid, each from its own start).
+ */
+final class Plots {
+    static final int WIDTH = 960;
+    static final int HEIGHT = 170;
+    private static final int LEFT = 70;
+    private static final int RIGHT = 10;
+    private static final int TOP = 18;
+    private static final int BOTTOM = 24;
+    private static final String[] COLOURS = {"#1a73e8", "#e8710a", "#188038", "#a142f4", "#d01884", "#12b5cb"};
+
+    private Plots() {
+    }
+
+    /** @param points (seconds from the start, value); a null value breaks the line */
+    record Series(String name, String colour, boolean dashed, List<Double[]> points) {
+    }
+
+    /** @param toSeconds null for a point mark (a gap), else the end of a span (an outage) */
+    record Mark(double atSeconds, Double toSeconds, String css, String title) {
+    }
+
+    static String colour(int i) {
+        return COLOURS[i % COLOURS.length];
+    }
+
+    /**
+     * @param spanSeconds the axis length
+     * @param tickLabel   the label of a tick at so many seconds from the start
+     */
+    static void chart(StringBuilder h, String css, String channel, String title, String unit, double spanSeconds,
+                      List<Series> series, List<Mark> marks, DoubleFunction<String> tickLabel) {
+        double span = Math.max(1, spanSeconds);
+        double max = 0;
+        for (Series s : series) {
+            for (Double[] p : s.points()) {
+                if (p[1] != null) {
+                    max = Math.max(max, p[1]);
+                }
+            }
+        }
+        double top = niceCeiling(max);
+        int plotW = WIDTH - LEFT - RIGHT;
+        int plotH = HEIGHT - TOP - BOTTOM;
+        h.append("<svg class=\"plot ").append(css).append("\" data-channel=\"").append(HtmlReport.esc(channel)).append("\" width=\"")
+                .append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>").append(HtmlReport.esc(title)).append("</title>\n");
+        h.append("<rect class=\"plot-area\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(plotW)
+                .append("\" height=\"").append(plotH).append("\" fill=\"#fafafa\" stroke=\"#ccc\"/>");
+        h.append("<text x=\"").append(LEFT).append("\" y=\"12\">").append(HtmlReport.esc(title)).append(" (").append(HtmlReport.esc(unit))
+                .append(")</text>");
+        for (int i = 0; i <= 2; i++) {
+            double v = top * i / 2;
+            double y = TOP + plotH - plotH * i / 2.0;
+            h.append("<line class=\"tick\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotW).append("\" y1=\"").append(f(y))
+                    .append("\" y2=\"").append(f(y)).append("\"/><text x=\"").append(LEFT - 4).append("\" y=\"").append(f(y + 4))
+                    .append("\" text-anchor=\"end\">").append(HtmlReport.esc(number(v))).append("</text>");
+        }
+        for (Mark m : marks) {
+            double x0 = LEFT + plotW * clamp(m.atSeconds() / span);
+            if (m.toSeconds() == null) {
+                h.append("<line class=\"mark ").append(m.css()).append("\" x1=\"").append(f(x0)).append("\" x2=\"").append(f(x0))
+                        .append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + plotH).append("\"><title>")
+                        .append(HtmlReport.esc(m.title())).append("</title></line>");
+            } else {
+                double x1 = LEFT + plotW * clamp(m.toSeconds() / span);
+                h.append("<rect class=\"mark ").append(m.css()).append("\" x=\"").append(f(x0)).append("\" y=\"").append(TOP)
+                        .append("\" width=\"").append(f(Math.max(2, x1 - x0))).append("\" height=\"").append(plotH).append("\"><title>")
+                        .append(HtmlReport.esc(m.title())).append("</title></rect>");
+            }
+        }
+        int legendX = LEFT + 260;
+        for (Series s : series) {
+            StringBuilder path = new StringBuilder();
+            boolean pen = false;
+            for (Double[] p : s.points()) {
+                if (p[1] == null) {
+                    pen = false;
+                    continue;
+                }
+                double x = LEFT + plotW * clamp(p[0] / span);
+                double y = TOP + plotH - (top <= 0 ? 0 : plotH * p[1] / top);
+                path.append(pen ? " L" : (path.length() == 0 ? "M" : " M")).append(f(x)).append(' ').append(f(y));
+                pen = true;
+            }
+            if (path.length() > 0) {
+                // a single point is drawn as a dot (a path of one point would be invisible)
+                h.append("<path class=\"series\" data-series=\"").append(HtmlReport.esc(s.name())).append("\" d=\"").append(path)
+                        .append("\" fill=\"none\" stroke=\"").append(s.colour()).append("\" stroke-width=\"2\" stroke-linecap=\"round\"")
+                        .append(s.dashed() ? " stroke-dasharray=\"6 4\"" : "").append("/>");
+                for (Double[] p : s.points()) {
+                    if (p[1] != null) {
+                        h.append("<circle cx=\"").append(f(LEFT + plotW * clamp(p[0] / span))).append("\" cy=\"")
+                                .append(f(TOP + plotH - (top <= 0 ? 0 : plotH * p[1] / top))).append("\" r=\"2.5\" fill=\"")
+                                .append(s.colour()).append("\"><title>").append(HtmlReport.esc(s.name() + ": " + number(p[1])))
+                                .append("</title></circle>");
+                    }
+                }
+            }
+            h.append("<text x=\"").append(legendX).append("\" y=\"12\" fill=\"").append(s.colour()).append("\">")
+                    .append(s.dashed() ? "- - " : "— ").append(HtmlReport.esc(s.name())).append("</text>");
+            legendX += 10 + 7 * (s.name().length() + 4);
+        }
+        long step = HtmlReport.tickStep(java.time.Duration.ofMillis((long) (span * 1000))) / 1000;
+        for (long s = step; s < span; s += step) {
+            double x = LEFT + plotW * s / span;
+            h.append("<line class=\"tick\" x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"").append(TOP)
+                    .append("\" y2=\"").append(TOP + plotH).append("\"/><text x=\"").append(f(x)).append("\" y=\"").append(HEIGHT - 8)
+                    .append("\" text-anchor=\"middle\">").append(HtmlReport.esc(tickLabel.apply(s))).append("</text>");
+        }
+        h.append("</svg>\n");
+    }
+
+    /** Series of a channel timeline: one per key of the values the function picks from each point. */
+    static List<Series> perKey(List<ReportModel.Point> timeline, Instant0 start, String suffix, boolean dashed, int colourFrom,
+                               java.util.function.Function<ReportModel.Point, Map<String, Double>> values) {
+        Map<String, List<Double[]>> byKey = new java.util.LinkedHashMap<>();
+        for (ReportModel.Point p : timeline) {
+            double x = start.secondsTo(p.start()) + p.seconds();
+            values.apply(p).forEach((k, v) -> byKey.computeIfAbsent(k, key -> new ArrayList<>()).add(new Double[] {x, v}));
+        }
+        List<Series> out = new ArrayList<>();
+        int i = colourFrom;
+        for (Map.Entry<String, List<Double[]>> e : byKey.entrySet()) {
+            out.add(new Series(e.getKey() + suffix, colour(i++), dashed, e.getValue()));
+        }
+        return out;
+    }
+
+    /** Where a timeline's axis starts. */
+    record Instant0(java.time.Instant at) {
+        double secondsTo(String iso) {
+            return java.time.Duration.between(at, java.time.Instant.parse(iso)).toMillis() / 1e3;
+        }
+    }
+
+    /** 1, 2 or 5 times a power of ten at or above the value. */
+    static double niceCeiling(double v) {
+        if (v <= 0) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= v) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(java.util.Locale.ROOT, "%,d", (long) v);
+        }
+        return String.format(java.util.Locale.ROOT, Math.abs(v) >= 10 ? "%.1f" : "%.3f", v);
+    }
+
+    private static String f(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+}

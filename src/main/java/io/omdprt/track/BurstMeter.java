@@ -1,0 +1,191 @@
+package io.omdprt.track;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Microbursts and rates of one line: the most packets and bytes that arrived within any span
+ * shorter than the resolution (1 ms by default; a sliding window, not aligned bins, so a burst that
+ * straddles a millisecond boundary is still seen whole), and the packets and bytes of each second,
+ * kept per second for the last {@link #SECONDS} seconds.
+ *
+ * <p>One writer (the channel's thread) calls {@link #arrived} per datagram: a store into a ring,
+ * a pop or two, a few compares; no allocation, no lock. Each completed second is published to a
+ * ring of seconds that readers on other threads consume with their own {@link Cursor}: a reader
+ * sees every second that ended since it last read, so each reader (the scrape, the journal's
+ * snapshots) gets the peak since its own previous read, independently of the others.
+ *
+ * <p>The sliding window holds at most {@link #WINDOW_CAPACITY} packets: a peak is at most that
+ * many packets within one resolution (a million packets a second at 1 ms).
+ */
+public final class BurstMeter {
+    public static final long DEFAULT_RESOLUTION_NANOS = 1_000_000L;
+    public static final int WINDOW_CAPACITY = 1024;
+    /** Seconds kept for readers: a reader that comes back later than this misses the oldest. */
+    public static final int SECONDS = 128;
+    private static final int WINDOW_MASK = WINDOW_CAPACITY - 1;
+    private static final int SECONDS_MASK = SECONDS - 1;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NONE = Long.MIN_VALUE;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private final long resolution;
+    /** The cursors of the two readers: the journal's counters snapshots, and the /metrics scrape. */
+    private final Cursor journal = new Cursor();
+    private final Cursor scrape = new Cursor();
+    private final long[] arrivals = new long[WINDOW_CAPACITY];
+    private final int[] sizes = new int[WINDOW_CAPACITY];
+    /** Packets ever added to the window, and the oldest of them still in it. */
+    private long head;
+    private long tail;
+    private long windowBytes;
+
+    private long second = NONE;
+    private long secondStart;
+    private long secondEnd = Long.MIN_VALUE;
+    private long secondPackets;
+    private long secondBytes;
+    private long secondPeakPackets;
+    private long secondPeakBytes;
+
+    /** Per slot: the second it holds (NONE while being rewritten), then its figures. */
+    private final long[] publishedSecond = new long[SECONDS];
+    private final long[] publishedPackets = new long[SECONDS];
+    private final long[] publishedBytes = new long[SECONDS];
+    private final long[] publishedPeakPackets = new long[SECONDS];
+    private final long[] publishedPeakBytes = new long[SECONDS];
+
+    public BurstMeter(long resolutionNanos) {
+        if (resolutionNanos <= 0) {
+            throw new IllegalArgumentException("burst resolution must be positive: " + resolutionNanos);
+        }
+        this.resolution = resolutionNanos;
+        java.util.Arrays.fill(publishedSecond, NONE);
+    }
+
+    public long resolutionNanos() {
+        return resolution;
+    }
+
+    /** The journal snapshots' reader: peaks since the previous snapshot. */
+    public Cursor journalCursor() {
+        return journal;
+    }
+
+    /** The scrape's reader: peaks since the previous scrape (a scrape-aligned gauge). */
+    public Cursor scrapeCursor() {
+        return scrape;
+    }
+
+    /** Writer thread only: a datagram of {@code bytes} arrived at {@code now}. */
+    public void arrived(long now, int bytes) {
+        if (now >= secondEnd || now < secondStart) {
+            roll(now);
+        }
+        long cutoff = now - resolution;
+        while (tail < head && arrivals[(int) (tail & WINDOW_MASK)] <= cutoff) {
+            windowBytes -= sizes[(int) (tail & WINDOW_MASK)];
+            tail++;
+        }
+        if (head - tail == WINDOW_CAPACITY) {
+            windowBytes -= sizes[(int) (tail & WINDOW_MASK)];
+            tail++;
+        }
+        int slot = (int) (head & WINDOW_MASK);
+        arrivals[slot] = now;
+        sizes[slot] = bytes;
+        head++;
+        windowBytes += bytes;
+        long inWindow = head - tail;
+        if (inWindow > secondPeakPackets) {
+            secondPeakPackets = inWindow;
+        }
+        if (windowBytes > secondPeakBytes) {
+            secondPeakBytes = windowBytes;
+        }
+        secondPackets++;
+        secondBytes += bytes;
+    }
+
+    /** Writer thread only: makes the second in progress visible to readers as it stands (call on each tick). */
+    public void publish() {
+        if (second == NONE) {
+            return;
+        }
+        int slot = (int) (second & SECONDS_MASK);
+        SLOT.setRelease(publishedSecond, slot, NONE);
+        VarHandle.storeStoreFence();
+        SLOT.setOpaque(publishedPackets, slot, secondPackets);
+        SLOT.setOpaque(publishedBytes, slot, secondBytes);
+        SLOT.setOpaque(publishedPeakPackets, slot, secondPeakPackets);
+        SLOT.setOpaque(publishedPeakBytes, slot, secondPeakBytes);
+        SLOT.setRelease(publishedSecond, slot, second);
+    }
+
+    private void roll(long now) {
+        publish();
+        second = Math.floorDiv(now, NANOS_PER_SECOND);
+        secondStart = second * NANOS_PER_SECOND;
+        secondEnd = secondStart + NANOS_PER_SECOND;
+        secondPackets = 0;
+        secondBytes = 0;
+        secondPeakPackets = 0;
+        secondPeakBytes = 0;
+    }
+
+    /**
+     * What the seconds that ended since this cursor's previous read, and before {@code nowNanos},
+     * held; the cursor then starts after them. Any thread (one cursor is read by one reader at a time).
+     */
+    public Peaks read(Cursor cursor, long nowNanos) {
+        synchronized (cursor) {
+            return readLocked(cursor, nowNanos);
+        }
+    }
+
+    private Peaks readLocked(Cursor cursor, long nowNanos) {
+        long until = nowNanos == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(nowNanos, NANOS_PER_SECOND);
+        long from = cursor.next;
+        long peakPackets = 0;
+        long peakBytes = 0;
+        long secondPacketsMax = 0;
+        long secondBytesMax = 0;
+        long latest = from - 1;
+        for (int slot = 0; slot < SECONDS; slot++) {
+            long s = (long) SLOT.getAcquire(publishedSecond, slot);
+            if (s == NONE || s < from || s >= until) {
+                continue;
+            }
+            long p = (long) SLOT.getOpaque(publishedPackets, slot);
+            long b = (long) SLOT.getOpaque(publishedBytes, slot);
+            long pp = (long) SLOT.getOpaque(publishedPeakPackets, slot);
+            long pb = (long) SLOT.getOpaque(publishedPeakBytes, slot);
+            VarHandle.loadLoadFence();
+            if ((long) SLOT.getAcquire(publishedSecond, slot) != s) {
+                continue; // rewritten while read: the writer has moved past it
+            }
+            peakPackets = Math.max(peakPackets, pp);
+            peakBytes = Math.max(peakBytes, pb);
+            secondPacketsMax = Math.max(secondPacketsMax, p);
+            secondBytesMax = Math.max(secondBytesMax, b);
+            latest = Math.max(latest, s);
+        }
+        cursor.next = until == Long.MAX_VALUE ? latest + 1 : Math.max(from, until);
+        return new Peaks(peakPackets, peakBytes, secondPacketsMax, secondBytesMax);
+    }
+
+    /** Where one reader has got to: the first second it has not read yet. */
+    public static final class Cursor {
+        private long next = Long.MIN_VALUE + 1;
+    }
+
+    /**
+     * @param burstPackets the most packets within one resolution
+     * @param burstBytes   the most bytes within one resolution
+     * @param secondPackets the most packets in one (calendar) second
+     * @param secondBytes  the most bytes in one second
+     */
+    public record Peaks(long burstPackets, long burstBytes, long secondPackets, long secondBytes) {
+        public static final Peaks NONE = new Peaks(0, 0, 0, 0);
+    }
+}
