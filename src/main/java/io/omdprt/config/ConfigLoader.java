@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.omdprt.protocol.Protocol;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,7 +38,8 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     public static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    /** A feed, channel label or window name: it goes into file names, label values and URLs. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Set<String> SITES = Set.of("primary", "dr");
     private static final Pattern SESSION = Pattern.compile("[a-z0-9]{1,16}");
     /** Leaves room for "-yyyy-MM-dd-SESSION" in a 64-character window name. */
@@ -548,28 +547,13 @@ public final class ConfigLoader {
             return text;
         }
         try {
-            InetAddress address = parseIpv4Literal(text);
-            NetworkInterface ni = address != null ? NetworkInterface.getByInetAddress(address) : NetworkInterface.getByName(text);
-            if (ni == null) {
-                throw s.error(key, "expected a network interface of this host (" + interfaceNames() + "), got '" + text + "'");
+            if (Interfaces.find(text) == null) {
+                throw s.error(key, "expected a network interface of this host (" + Interfaces.present() + "), got '" + text + "'");
             }
         } catch (SocketException e) {
             throw s.error(key, "expected a network interface of this host, got '" + text + "' (" + e.getMessage() + ")");
         }
         return text;
-    }
-
-    private static String interfaceNames() {
-        List<String> names = new ArrayList<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                names.add(ni.getName());
-            }
-        } catch (SocketException e) {
-            return "none could be listed";
-        }
-        Collections.sort(names);
-        return "have: " + String.join(", ", names);
     }
 
     private static String defaultInstance() {

@@ -60,8 +60,7 @@ public final class MulticastSender implements AutoCloseable {
     }
 
     private static NetworkInterface resolve(String name) throws SocketException {
-        InetAddress address = io.omdprt.config.ConfigLoader.parseIpv4Literal(name);
-        NetworkInterface ni = address != null ? NetworkInterface.getByInetAddress(address) : NetworkInterface.getByName(name);
+        NetworkInterface ni = io.omdprt.config.Interfaces.find(name);
         if (ni == null) {
             throw new SocketException("no network interface '" + name + "'");
         }

@@ -18,7 +18,6 @@ import io.omdprt.metrics.SocketStats;
 import io.omdprt.monitor.ChannelSet;
 import io.omdprt.monitor.MonitoredChannel;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -215,8 +214,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
 
     private static NetworkInterface resolveInterface(String name, String where) throws ReceiverException {
         try {
-            InetAddress address = ConfigLoader.parseIpv4Literal(name);
-            NetworkInterface ni = address != null ? NetworkInterface.getByInetAddress(address) : NetworkInterface.getByName(name);
+            NetworkInterface ni = io.omdprt.config.Interfaces.find(name);
             if (ni == null) {
                 throw new ReceiverException(where + ": no network interface '" + name + "' on this host", null);
             }

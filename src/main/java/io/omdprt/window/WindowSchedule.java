@@ -13,7 +13,7 @@ import java.util.Map;
  * materialised ahead. Safe to use from any thread.
  */
 public final class WindowSchedule {
-    static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    static final java.util.regex.Pattern NAME = io.omdprt.config.ConfigLoader.NAME;
 
     /** How far back and ahead of now {@link #around} looks: a missed occurrence of the last day still gets its report. */
     public static final java.time.Duration REACH = java.time.Duration.ofDays(1);
