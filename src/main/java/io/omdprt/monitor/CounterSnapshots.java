@@ -29,6 +29,11 @@ public final class CounterSnapshots {
         m.put(CounterKeys.SEQUENCE_JUMPS, t.get(ChannelCounter.SEQUENCE_JUMPS));
         m.put(CounterKeys.SEQUENCE_RESTARTS, t.get(ChannelCounter.SEQUENCE_RESTARTS));
         histogram(m, CounterKeys.SKEW, t.skew());
+        io.omdprt.track.RefreshCheck refresh = t.refreshCheck();
+        if (refresh != null) {
+            m.put(CounterKeys.REFRESH_COMPLETES, refresh.get(io.omdprt.track.RefreshCounter.COMPLETES));
+            histogram(m, CounterKeys.REFRESH_INTERVAL, refresh.intervals());
+        }
         for (LineTracker l : t.lines()) {
             String n = l.name();
             m.put(CounterKeys.line(n, CounterKeys.PACKETS), l.get(LineCounter.PACKETS));
