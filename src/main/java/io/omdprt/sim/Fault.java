@@ -29,6 +29,9 @@ public record Fault(Duration at, FaultType type, String feed, String channel, St
             case LINE_DOWN, CHANNEL_SILENT -> b.append(" for ").append(duration.toMillis()).append(" ms");
             case DELAY -> b.append(" by ").append(delay.toMillis()).append(" ms for ").append(duration.toMillis()).append(" ms");
             case DR_SIGNAL -> b.append(" status ").append(status);
+            case REFRESH_STALL -> b.append(" for ").append(duration.toMillis()).append(" ms");
+            case REFRESH_GAP -> b.append(", ").append(Counts.of(count, "message")).append(" inside the next snapshot");
+            case REFRESH_AHEAD -> b.append(", ").append(Counts.of(count, "Refresh Complete"));
             default -> { }
         }
         return b.toString();

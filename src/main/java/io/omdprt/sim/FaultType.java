@@ -17,7 +17,18 @@ public enum FaultType {
     /** A Sequence Reset on every line; numbering restarts at 1. */
     SEQUENCE_RESET("sequence-reset"),
     /** A Disaster Recovery Signal with a status on the feed's DR channel, repeated until changed. */
-    DR_SIGNAL("dr-signal");
+    DR_SIGNAL("dr-signal"),
+    /** A refresh channel sends no Refresh Complete for a while (its snapshots never complete). */
+    REFRESH_STALL("refresh-stall"),
+    /** A refresh channel loses N messages on every line inside the next snapshot: it is unusable. */
+    REFRESH_GAP("refresh-gap"),
+    /** A refresh channel's next N Refresh Completes carry a LastSeqNum above its real-time channel's last sequence number. */
+    REFRESH_AHEAD("refresh-ahead");
+
+    /** Whether the fault only applies to a refresh channel. */
+    public boolean refreshOnly() {
+        return this == REFRESH_STALL || this == REFRESH_GAP || this == REFRESH_AHEAD;
+    }
 
     private final String configName;
 
