@@ -23,6 +23,9 @@ public final class CounterKeys {
     public static final String SKEW = "skew";
     public static final String SEQUENCE_JUMPS = "sequence_jumps";
     public static final String SEQUENCE_RESTARTS = "sequence_restarts";
+    /** Refresh channels only: Refresh Completes, and the histogram of the time between them. */
+    public static final String REFRESH_COMPLETES = "refresh_completes";
+    public static final String REFRESH_INTERVAL = "refresh_interval";
 
     public static final String PACKETS = "packets";
     public static final String LINE_MESSAGES = "messages";

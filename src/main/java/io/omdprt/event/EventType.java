@@ -31,6 +31,16 @@ public enum EventType {
     SEQUENCE_JUMP("sequence_jump"),
     /** The sequence started again lower without a Sequence Reset (publisher restart, failover). */
     SEQUENCE_RESTART("sequence_restart"),
+    /** A refresh channel lost messages inside a snapshot: value = snapshots made unusable (until the next one). */
+    REFRESH_UNUSABLE("refresh_unusable"),
+    /** A Refresh Complete's LastSeqNum (value) stayed above the real-time channel's high-water mark (previous). */
+    REFRESH_AHEAD("refresh_ahead"),
+    /** A Refresh Complete's LastSeqNum (value) fell below the previous one (previous) without a Sequence Reset. */
+    REFRESH_DECREASED("refresh_decreased"),
+    /** No Refresh Complete since (since) for RefreshCheck.STALL_FACTOR typical intervals (value, ms). */
+    REFRESH_STALL("refresh_stall"),
+    /** A Refresh Complete after a stall: seconds since the one before. */
+    REFRESH_RESUMED("refresh_resumed"),
     /** A logon to a Retransmission Server: value = SessionStatus (none when it did not answer), seconds = latency. */
     RTS_LOGON("rts_logon"),
     /** A retransmission request and what came of it (recover-check or probe; see the detail and counts). */

@@ -88,4 +88,35 @@ public final class TrackerEvents implements TrackerListener {
     public void drStatusChanged(LineTracker line, long previousStatus, long newStatus, long atNanos) {
         sink.accept(channel(atNanos, EventType.DR_STATUS, line.channel()).values(newStatus, previousStatus));
     }
+
+    @Override
+    public void refreshUnusable(ChannelTracker refresh, long fromSeq, long toSeq, long snapshots, long atNanos) {
+        sink.accept(channel(atNanos, EventType.REFRESH_UNUSABLE, refresh).range(fromSeq, toSeq).values(snapshots, null)
+                .detail("messages " + fromSeq + ".." + toSeq + " lost inside a snapshot: " + snapshots + " unusable until the next"));
+    }
+
+    @Override
+    public void refreshLastSeqAhead(ChannelTracker refresh, long lastSeqNum, long realtimeHighWater, long atNanos) {
+        sink.accept(channel(atNanos, EventType.REFRESH_AHEAD, refresh).values(lastSeqNum, realtimeHighWater)
+                .detail("LastSeqNum " + lastSeqNum + " is above the real-time channel's high-water mark " + realtimeHighWater));
+    }
+
+    @Override
+    public void refreshLastSeqDecreased(ChannelTracker refresh, long previousLastSeqNum, long lastSeqNum, long atNanos) {
+        sink.accept(channel(atNanos, EventType.REFRESH_DECREASED, refresh).values(lastSeqNum, previousLastSeqNum)
+                .detail("LastSeqNum fell from " + previousLastSeqNum + " to " + lastSeqNum + " without a Sequence Reset"));
+    }
+
+    @Override
+    public void refreshStalled(ChannelTracker refresh, long lastCompleteNanos, long typicalIntervalNanos, long atNanos) {
+        sink.accept(channel(atNanos, EventType.REFRESH_STALL, refresh).outage(at(lastCompleteNanos), null)
+                .values(typicalIntervalNanos / 1_000_000, null)
+                .detail(String.format(java.util.Locale.ROOT, "no Refresh Complete for %.3f s (typical interval %.3f s)",
+                        (atNanos - lastCompleteNanos) / 1e9, typicalIntervalNanos / 1e9)));
+    }
+
+    @Override
+    public void refreshResumed(ChannelTracker refresh, long lastCompleteNanos, long atNanos) {
+        sink.accept(channel(atNanos, EventType.REFRESH_RESUMED, refresh).outage(at(lastCompleteNanos), (atNanos - lastCompleteNanos) / 1e9));
+    }
 }

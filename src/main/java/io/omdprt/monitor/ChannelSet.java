@@ -1,6 +1,7 @@
 package io.omdprt.monitor;
 
 import io.omdprt.config.ChannelConfig;
+import io.omdprt.config.ChannelKind;
 import io.omdprt.config.FeedConfig;
 import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
@@ -17,6 +18,11 @@ import java.util.List;
  * analyzer; knows nothing of sockets or metrics.
  */
 public final class ChannelSet {
+    /**
+     * On top of two liveness ticks and the arbitration wait (how stale a real-time channel's published
+     * high-water mark can be): the refresh and real-time groups may arrive a little apart.
+     */
+    static final long REFRESH_GRACE_SLACK_NANOS = 100_000_000L;
     private final List<MonitoredChannel> channels;
 
     private ChannelSet(List<MonitoredChannel> channels) {
@@ -38,6 +44,18 @@ public final class ChannelSet {
                 ChannelInfo info = new ChannelInfo(feed.name(), channel.label(), feed.protocol());
                 ChannelTracker tracker = new ChannelTracker(info, lines, settings, listener, startNanos);
                 channels.add(new MonitoredChannel(feed, channel, tracker));
+            }
+        }
+        long grace = 2 * config.liveness().checkInterval().toNanos() + config.arbitrationWait().toNanos() + REFRESH_GRACE_SLACK_NANOS;
+        for (MonitoredChannel refresh : channels) {
+            if (refresh.config().kind() != ChannelKind.REFRESH || refresh.config().realtimeId() == ChannelConfig.NO_ID) {
+                continue;
+            }
+            for (MonitoredChannel realtime : channels) {
+                if (realtime.feed() == refresh.feed() && realtime.config().kind() == ChannelKind.REALTIME
+                        && realtime.config().id() == refresh.config().realtimeId()) {
+                    refresh.tracker().checkRefreshAgainst(realtime.tracker(), grace);
+                }
             }
         }
         return new ChannelSet(channels);

@@ -41,6 +41,11 @@ public final class CounterSnapshots {
         m.put(CounterKeys.SEQUENCE_JUMPS, t.get(ChannelCounter.SEQUENCE_JUMPS));
         m.put(CounterKeys.SEQUENCE_RESTARTS, t.get(ChannelCounter.SEQUENCE_RESTARTS));
         m.put(CounterKeys.BURST_RESOLUTION, t.line(0).burst().resolutionNanos());
+        io.omdprt.track.RefreshCheck refresh = t.refreshCheck();
+        if (refresh != null) {
+            m.put(CounterKeys.REFRESH_COMPLETES, refresh.get(io.omdprt.track.RefreshCounter.COMPLETES));
+            histogram(m, CounterKeys.REFRESH_INTERVAL, refresh.intervals());
+        }
         for (LineTracker l : t.lines()) {
             String n = l.name();
             m.put(CounterKeys.line(n, CounterKeys.PACKETS), l.get(LineCounter.PACKETS));
@@ -93,6 +98,17 @@ public final class CounterSnapshots {
         org.HdrHistogram.Histogram interval = h.take();
         if (interval.getTotalCount() > 0) {
             m.put(key, HistogramCodec.encode(interval));
+        }
+    }
+
+    /** A fixed-bucket histogram (the refresh intervals): non-empty buckets only, and always the last finite bound. */
+    private static void histogram(Map<String, Long> m, String name, io.omdprt.track.Histogram h) {
+        for (int i = 0; i <= h.bucketCount(); i++) {
+            long n = h.countInBucket(i);
+            boolean inf = i == h.bucketCount();
+            if (n > 0 || i == h.bucketCount() - 1) {
+                m.put(CounterKeys.bucket(name, inf ? Long.MAX_VALUE : h.upperBoundNanos(i)), n);
+            }
         }
     }
 }

@@ -43,6 +43,8 @@ public final class EventLog implements EventSink {
                     where.isEmpty() ? "" : " " + where, e.detail());
             case INTERFACE_UP, INTERFACE_CHANGED, LINE_REJOINED -> LOG.info("{}{}: {}", e.type().label(), where.isEmpty() ? "" : " " + where,
                     e.detail());
+            case REFRESH_UNUSABLE, REFRESH_AHEAD, REFRESH_DECREASED, REFRESH_STALL -> LOG.warn("refresh {}: {}", where, e.detail());
+            case REFRESH_RESUMED -> LOG.info("refresh {}: Refresh Complete again after {}", where, seconds(e.seconds()));
             case WINDOW_START -> LOG.info("PRT window {} started", e.window());
             case WINDOW_END -> LOG.info("PRT window {} ended", e.window());
             default -> LOG.info("{} {}", e.type().label(), e.detail() == null ? "" : e.detail());

@@ -96,6 +96,10 @@ public final class Monitor implements AutoCloseable {
         try {
             m = new Metrics(config.instance(), config.site(), receiver.transportName());
             m.register(new OmdCollector(channels, receiver, clock::nanoTime));
+            io.omdprt.metrics.RefreshCollector refreshes = new io.omdprt.metrics.RefreshCollector(channels);
+            if (refreshes.any()) {
+                m.register(refreshes);
+            }
             m.register(new WindowCollector(windows, config.alertMode(), this::now));
             m.register(new JournalCollector(recorder.journal()));
             StorageCollector storage = new StorageCollector(config.journal().dir(), config.reportDir(), System::nanoTime);

@@ -225,6 +225,9 @@ public final class HtmlReport {
             }
             h.append("</table>\n");
         }
+        if (c.refresh() != null) {
+            h.append("<p class=\"refresh\"><b>Refresh:</b> ").append(esc(RefreshSection.line(c.refresh()))).append("</p>\n");
+        }
         if (c.recovery() != null) {
             ReportModel.Recovery rc = c.recovery();
             h.append("<p class=\"rts\"><b>Recoverable from RTS: ").append(esc(rc.recoverable())).append("</b> — ").append(esc(rc.why()))

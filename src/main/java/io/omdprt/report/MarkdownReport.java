@@ -108,6 +108,9 @@ public final class MarkdownReport {
                                 .append(o.unobservedSeconds() > 0 ? seconds(o.unobservedSeconds()) + " unobserved" : "").append(" |\n");
                     }
                 }
+                if (c.refresh() != null) {
+                    m.append("\n**Refresh:** ").append(RefreshSection.line(c.refresh())).append("\n");
+                }
                 if (c.recovery() != null) {
                     ReportModel.Recovery rc = c.recovery();
                     m.append("\n**Recoverable from RTS: ").append(rc.recoverable()).append("** — ").append(rc.why()).append("\n\n");

@@ -270,10 +270,16 @@ public final class ReportBuilder {
                     round(channelOutages.stream().mapToDouble(ReportModel.Outage::localSeconds).sum()), localArbitrated.size(),
                     firstCause(channelOutages.stream().map(ReportModel.Outage::local), localArbitrated.stream().map(ReportModel.Gap::local)));
             VerdictPolicy.Judgement j = VerdictPolicy.channel(facts);
+            ReportModel.Refresh refresh = RefreshSection.of(events, counts, start, until);
+            if (refresh != null) {
+                j = VerdictPolicy.refresh(j, refresh.unusableSnapshots(), refresh.ahead(), refresh.decreases(), refresh.stalls(),
+                        refresh.stalledAtEnd());
+            }
             return new ReportModel.Channel(channel, j.verdict(), j.reasons(), arbitrated.size(), arbMissing, channelOutages.size(),
                     channelDown, totalDrops, CounterKeys.get(counts, CounterKeys.MESSAGES),
                     WindowCounts.timing(intervals, counts, CounterKeys.hist(null, CounterKeys.SKEW)), lines, gaps, outages, resets, dr,
-                    RecoverySection.of(events, start, until, arbMissing), WindowCounts.timeline(intervals, start, new ArrayList<>(lineNames)));
+                    RecoverySection.of(events, start, until, arbMissing), WindowCounts.timeline(intervals, start, new ArrayList<>(lineNames)),
+                    refresh);
         }
     }
 

@@ -62,14 +62,15 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
                           long outages, double outageSeconds, long socketDrops, long messages, Timing skew, List<Line> lines,
                           List<Gap> gaps, List<Outage> outageList, List<Reset> resets, List<Dr> drEvents,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Point> timeline) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Point> timeline,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Refresh refresh) {
 
         /** A channel without RTS checks or a timeline. */
         public Channel(String channel, Verdict verdict, List<String> reasons, long arbitratedGaps, long arbitratedMissingMessages,
                        long outages, double outageSeconds, long socketDrops, long messages, Timing skew, List<Line> lines,
                        List<Gap> gaps, List<Outage> outageList, List<Reset> resets, List<Dr> drEvents) {
             this(channel, verdict, reasons, arbitratedGaps, arbitratedMissingMessages, outages, outageSeconds, socketDrops, messages, skew,
-                    lines, gaps, outageList, resets, drEvents, null, List.of());
+                    lines, gaps, outageList, resets, drEvents, null, List.of(), null);
         }
     }
 
@@ -84,6 +85,21 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
      * @param checks      every RTS request or decision not to ask, in time order (recover and probe)
      */
     public record Recovery(String recoverable, String why, long lostMessages, long recoveredMessages, List<RtsCheck> checks) {
+    }
+
+    /**
+     * A refresh channel's cycling in the window (null, and left out, for every other channel).
+     *
+     * @param completes         Refresh Completes (203) received: snapshots ended
+     * @param intervals         time between consecutive ones
+     * @param unusableSnapshots snapshots with a gap inside (unusable until the next one)
+     * @param ahead             Refresh Completes whose LastSeqNum stayed above the real-time channel's high-water mark
+     * @param decreases         Refresh Completes whose LastSeqNum fell without a Sequence Reset
+     * @param stalls            times no Refresh Complete came for 3 typical intervals
+     * @param stalledAtEnd      still stalled at the end of the window
+     */
+    public record Refresh(long completes, Timing intervals, long unusableSnapshots, long ahead, long decreases, long stalls,
+                          boolean stalledAtEnd) {
     }
 
     /**

@@ -19,7 +19,10 @@ final class ChannelPublisher {
     /** Most messages per packet; the encoder also keeps packets within one Ethernet frame. */
     private static final int MAX_MESSAGES_PER_PACKET = 12;
     private static final long DR_REPEAT_NANOS = 3_000_000_000L;
-    private static final long REFRESH_CYCLE_NANOS = 2_000_000_000L;
+    /** A snapshot every 2 s on a refresh channel, ending with a Refresh Complete. */
+    static final long REFRESH_CYCLE_NANOS = 2_000_000_000L;
+    /** How far above the real-time channel a refresh-ahead fault puts LastSeqNum. */
+    static final long REFRESH_AHEAD_BY = 1_000_000L;
     private static final long HOLD_LIMIT_NANOS = 20_000_000L;
 
     final String feed;
@@ -54,6 +57,13 @@ final class ChannelPublisher {
     /** While a burst is published: its line, and the send-time step between its packets. */
     private LineState burstLine;
     private long burstStepNanos;
+    /** A refresh channel: the real-time channel it refreshes (LastSeqNum is its last sequence number), or null. */
+    private ChannelPublisher refreshes;
+    private long refreshStallUntilNanos;
+    private int refreshGapMessages;
+    private GroundTruth.InjectedFault refreshGapFault;
+    private int refreshAheadRemaining;
+    private boolean refreshWasAhead;
 
     ChannelPublisher(FeedConfig feed, ChannelConfig channel, int rate, long heartbeatIntervalNanos, PacketSink sink,
                      GroundTruth truth, long seed) {
@@ -71,6 +81,11 @@ final class ChannelPublisher {
             LineConfig l = channel.lines().get(i);
             lines[i] = new LineState(l, truth.line(feed.name(), label, l.name()));
         }
+    }
+
+    /** Makes this refresh channel's Refresh Completes carry {@code realtime}'s last sequence number. */
+    void refreshes(ChannelPublisher realtime) {
+        refreshes = realtime;
     }
 
     LineState line(String name) {
@@ -140,7 +155,9 @@ final class ChannelPublisher {
         }
         if (!idle && kind == ChannelKind.REFRESH && now - lastRefreshNanos >= REFRESH_CYCLE_NANOS) {
             lastRefreshNanos = now;
-            sendControl(now, (enc, seq) -> enc.refreshComplete(seq));
+            if (now >= refreshStallUntilNanos) {
+                refreshComplete(now);
+            }
         }
         if (drStatus != 0 && now - lastDrNanos >= DR_REPEAT_NANOS) {
             sendDr(now);
@@ -150,7 +167,53 @@ final class ChannelPublisher {
         }
     }
 
+    /** The end of a snapshot; a scripted gap starts the next one, a scripted ahead raises LastSeqNum. */
+    private void refreshComplete(long now) {
+        long lastSeqNum = refreshes == null ? nextSeq : refreshes.lastSeq();
+        if (refreshAheadRemaining > 0) {
+            refreshAheadRemaining--;
+            lastSeqNum += REFRESH_AHEAD_BY;
+            refreshWasAhead = true;
+            truth.refreshAhead++;
+        } else if (refreshWasAhead) {
+            refreshWasAhead = false;
+            truth.refreshLastSeqDecreases++; // back from above the real-time channel
+        }
+        long last = lastSeqNum;
+        sendControl(now, (enc, seq) -> enc.refreshComplete(last));
+        truth.refreshCompletes++;
+        if (refreshGapMessages > 0) {
+            for (LineState l : lines) {
+                l.dropRemaining = refreshGapMessages;
+                l.dropFault = refreshGapFault;
+                l.truth.gaps++;
+                l.truth.missingMessages += refreshGapMessages;
+            }
+            truth.arbitratedGaps++;
+            truth.arbitratedMissingMessages += refreshGapMessages;
+            truth.refreshUnusableSnapshots++;
+            refreshGapMessages = 0;
+        }
+    }
+
     // ---- faults ----
+
+    /** No Refresh Complete for a while (the snapshots' messages go on). */
+    void refreshStall(long now, long durationNanos) {
+        refreshStallUntilNanos = now + durationNanos;
+        truth.refreshStalls++;
+    }
+
+    /** Messages lost on every line inside the snapshot after the next Refresh Complete. */
+    void refreshGap(int messages, GroundTruth.InjectedFault record) {
+        refreshGapMessages = messages;
+        refreshGapFault = record;
+    }
+
+    /** The next {@code completes} Refresh Completes carry a LastSeqNum above the real-time channel's. */
+    void refreshAhead(int completes) {
+        refreshAheadRemaining = completes;
+    }
 
     void silence(long now, long durationNanos) {
         silent = true;

@@ -30,6 +30,9 @@ public record Fault(Duration at, FaultType type, String feed, String channel, St
             case DELAY -> b.append(" by ").append(delay.toMillis()).append(" ms for ").append(duration.toMillis()).append(" ms");
             case DR_SIGNAL -> b.append(" status ").append(status);
             case BURST -> b.append(", ").append(Counts.of(count, "packet")).append(" within ").append(duration.toNanos() / 1e6).append(" ms");
+            case REFRESH_STALL -> b.append(" for ").append(duration.toMillis()).append(" ms");
+            case REFRESH_GAP -> b.append(", ").append(Counts.of(count, "message")).append(" inside the next snapshot");
+            case REFRESH_AHEAD -> b.append(", ").append(Counts.of(count, "Refresh Complete"));
             default -> { }
         }
         return b.toString();

@@ -81,9 +81,30 @@ public final class FaultDetection {
                 }
                 return new Result(f, false, "no DR status change to " + dr(f));
             }
+            case "refresh-stall":
+                return seen(f, after, EventType.REFRESH_STALL, "refresh stall");
+            case "refresh-gap": {
+                for (MonitorEvent e : after) {
+                    if (e.type() == EventType.REFRESH_UNUSABLE && Objects.equals(e.fromSeq(), f.fromSeq) && Objects.equals(e.toSeq(), f.toSeq)) {
+                        return new Result(f, true, "unusable snapshot: " + e.fromSeq() + ".." + e.toSeq() + " lost inside it");
+                    }
+                }
+                return new Result(f, false, "no refresh_unusable " + f.fromSeq + ".." + f.toSeq);
+            }
+            case "refresh-ahead":
+                return seen(f, after, EventType.REFRESH_AHEAD, "LastSeqNum ahead of the real-time channel");
             default:
                 return new Result(f, false, "unknown fault type " + f.type);
         }
+    }
+
+    private static Result seen(GroundTruth.InjectedFault f, List<MonitorEvent> after, EventType type, String what) {
+        for (MonitorEvent e : after) {
+            if (e.type() == type) {
+                return new Result(f, true, what + (e.detail() == null ? "" : ": " + e.detail()));
+            }
+        }
+        return new Result(f, false, "no " + type.label());
     }
 
     private static long dr(GroundTruth.InjectedFault f) {

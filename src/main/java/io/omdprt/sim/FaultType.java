@@ -22,7 +22,18 @@ public enum FaultType {
      * A microburst on one line: N more messages, one a packet, their send times spread evenly over a
      * given time (the other lines carry the same messages, framed as usual). Nothing is lost.
      */
-    BURST("burst");
+    BURST("burst"),
+    /** A refresh channel sends no Refresh Complete for a while (its snapshots never complete). */
+    REFRESH_STALL("refresh-stall"),
+    /** A refresh channel loses N messages on every line inside the next snapshot: it is unusable. */
+    REFRESH_GAP("refresh-gap"),
+    /** A refresh channel's next N Refresh Completes carry a LastSeqNum above its real-time channel's last sequence number. */
+    REFRESH_AHEAD("refresh-ahead");
+
+    /** Whether the fault only applies to a refresh channel. */
+    public boolean refreshOnly() {
+        return this == REFRESH_STALL || this == REFRESH_GAP || this == REFRESH_AHEAD;
+    }
 
     private final String configName;
 

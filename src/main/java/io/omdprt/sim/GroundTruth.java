@@ -44,6 +44,12 @@ public final class GroundTruth {
         public long drStatusChanges;
         public List<Double> outageSeconds = new ArrayList<>();
         public long messagesPublished;
+        /** Refresh channels: Refresh Completes sent, snapshots with a gap inside, Refresh Completes above the real-time channel, LastSeqNum falls, stalls. */
+        public long refreshCompletes;
+        public long refreshUnusableSnapshots;
+        public long refreshAhead;
+        public long refreshLastSeqDecreases;
+        public long refreshStalls;
     }
 
     /** One injected fault as it actually happened. */

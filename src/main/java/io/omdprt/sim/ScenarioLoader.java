@@ -74,11 +74,12 @@ public final class ScenarioLoader {
     public static void validate(Scenario scenario, MonitorConfig config, String source, double timeScale) throws ConfigException {
         List<Fault> faults = scenario.faults();
         for (int i = 0; i < faults.size(); i++) {
-            check(source, "faults[" + i + "]", faults.get(i), i, faults, scenario.duration(), config, timeScale);
+            check(source, "faults[" + i + "]", faults.get(i), i, faults, scenario, config, timeScale);
         }
         for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
-            boolean needsTraffic = f.type() == FaultType.DROP || f.type() == FaultType.DUPLICATE || f.type() == FaultType.REORDER;
+            boolean needsTraffic = f.type() == FaultType.DROP || f.type() == FaultType.DUPLICATE || f.type() == FaultType.REORDER
+                    || f.type() == FaultType.REFRESH_GAP;
             if (needsTraffic && (scenario.rateOf(f.feed(), f.channel()) == 0 || "dr".equals(f.channel()))) {
                 throw new ConfigException(source, "faults[" + i + "].channel", "expected a channel with traffic for a "
                         + f.type().configName() + " fault; " + f.feed() + "/" + f.channel() + " publishes no messages");
@@ -119,6 +120,13 @@ public final class ScenarioLoader {
                         + String.join(", ", feedConfig.channels().stream().map(ChannelConfig::label).toList()) + "); got '" + channel + "'");
             }
         }
+        if (type.refreshOnly()) {
+            ChannelConfig c = feedConfig.channels().stream().filter(ch -> ch.label().equals(channel)).findFirst().orElseThrow();
+            if (c.kind() != ChannelKind.REFRESH || c.realtimeId() == ChannelConfig.NO_ID) {
+                throw s.error("channel", "expected a refresh channel with realtime: set for a " + typeName + " fault; " + feed + "/"
+                        + channel + " is a " + c.kind().configName() + " channel" + (c.kind() == ChannelKind.REFRESH ? " without realtime:" : ""));
+            }
+        }
         String line = null;
         boolean lineAllowed = type == FaultType.DROP || type == FaultType.LINE_DOWN || type == FaultType.DUPLICATE
                 || type == FaultType.REORDER || type == FaultType.DELAY || type == FaultType.BURST;
@@ -150,6 +158,9 @@ public final class ScenarioLoader {
                 count = s.integer("packets", 2, BURST_MAX_PACKETS);
                 duration = required(s, "within", Duration.ofNanos(1_000), Duration.ofMillis(1)); // within one simulator tick: send times stay in order
             }
+            case REFRESH_STALL -> duration = required(s, "for", Duration.ofMillis(100), Duration.ofHours(1));
+            case REFRESH_GAP -> count = s.integer("messages", 1, 100_000);
+            case REFRESH_AHEAD -> count = s.integer("completes", 1, 100);
             default -> { }
         }
         s.finish();
@@ -167,17 +178,56 @@ public final class ScenarioLoader {
     /** Most packets of one burst fault: the monitor's burst window holds as many. */
     static final int BURST_MAX_PACKETS = io.omdprt.track.BurstMeter.WINDOW_CAPACITY;
 
-    /** How long a fault occupies its channel. */
+    /** How long a fault occupies its channel (a refresh fault: until the Refresh Complete after it, too). */
     static Duration footprint(Fault f) {
-        return f.duration() == null ? SETTLE : f.duration().plus(SETTLE);
+        Duration cycle = Duration.ofNanos(ChannelPublisher.REFRESH_CYCLE_NANOS);
+        return switch (f.type()) {
+            case REFRESH_STALL -> f.duration().plus(cycle).plus(SETTLE);
+            case REFRESH_GAP -> cycle.multipliedBy(2).plus(SETTLE);
+            case REFRESH_AHEAD -> cycle.multipliedBy(f.count() + 1L).plus(SETTLE);
+            default -> f.duration() == null ? SETTLE : f.duration().plus(SETTLE);
+        };
     }
 
-    private static void check(String file, String path, Fault f, int index, List<Fault> all, Duration runLength,
+    /**
+     * A stall must last longer than the monitor's {@link io.omdprt.track.RefreshCheck#STALL_FACTOR} cycles (plus 1 s) and
+     * start once it has its typical interval; a snapshot gap must fit before the next Refresh Complete (half a cycle's messages).
+     */
+    private static void checkRefresh(String file, String path, Fault f, Scenario scenario, String scaled) throws ConfigException {
+        Duration cycle = Duration.ofNanos(ChannelPublisher.REFRESH_CYCLE_NANOS);
+        if (f.type() == FaultType.REFRESH_STALL) {
+            Duration least = cycle.multipliedBy(io.omdprt.track.RefreshCheck.STALL_FACTOR).plus(Duration.ofSeconds(1));
+            if (f.duration().compareTo(least) < 0) {
+                throw new ConfigException(file, path + ".for", "expected at least " + Durations.format(least) + " ("
+                        + io.omdprt.track.RefreshCheck.STALL_FACTOR + " refresh cycles of " + Durations.format(cycle)
+                        + " and 1s) so the stall is seen; got " + Durations.format(f.duration()) + scaled);
+            }
+            Duration earliest = cycle.multipliedBy(io.omdprt.track.RefreshCheck.MIN_INTERVALS + 1L).plus(Duration.ofSeconds(1));
+            if (f.at().compareTo(earliest) < 0) {
+                throw new ConfigException(file, path + ".at", "expected at " + Durations.format(earliest) + " or later, once the"
+                        + " monitor knows the refresh cycle (" + (io.omdprt.track.RefreshCheck.MIN_INTERVALS + 1) + " Refresh Completes); got "
+                        + Durations.format(f.at()) + scaled);
+            }
+        }
+        if (f.type() == FaultType.REFRESH_GAP) {
+            int perSecond = Math.max(1, scenario.rateOf(f.feed(), f.channel()) / 10);
+            if (f.count() > perSecond) {
+                throw new ConfigException(file, path + ".messages", "expected at most " + perSecond + " (what the refresh channel"
+                        + " publishes in 1 s, half a snapshot) so the gap stays inside one snapshot; got " + f.count());
+            }
+        }
+    }
+
+    private static void check(String file, String path, Fault f, int index, List<Fault> all, Scenario scenario,
                               MonitorConfig config, double timeScale) throws ConfigException {
+        Duration runLength = scenario.duration();
         String scaled = timeScale == 1.0 ? "" : " (times scaled by " + timeScale + ")";
         if (f.at().plus(footprint(f)).compareTo(runLength) > 0) {
             throw new ConfigException(file, path + ".at", "expected the fault and 1s to settle to end before the run does ("
                     + Durations.format(runLength) + ")" + scaled);
+        }
+        if (f.type().refreshOnly()) {
+            checkRefresh(file, path, f, scenario, scaled);
         }
         Duration stale = config.liveness().staleAfter();
         if ((f.type() == FaultType.LINE_DOWN || f.type() == FaultType.CHANNEL_SILENT)

@@ -48,6 +48,13 @@ public final class Simulator {
                 publishers.add(new ChannelPublisher(feed, channel, rate, heartbeat, sink, truth, seed + 31L * i++));
             }
         }
+        for (FeedConfig feed : config.feeds()) {
+            for (ChannelConfig channel : feed.channels()) {
+                if (channel.kind() == ChannelKind.REFRESH && channel.realtimeId() != ChannelConfig.NO_ID) {
+                    publisher(feed.name(), channel.label()).refreshes(publisher(feed.name(), Integer.toString(channel.realtimeId())));
+                }
+            }
+        }
         this.pending = new ArrayList<>(scenario.faults());
         this.pending.sort(Comparator.comparing(Fault::at));
         truth.scenario = scenario.name();
@@ -236,6 +243,19 @@ public final class Simulator {
                 p.burst(l, f.count(), f.duration().toNanos(), now);
                 l.truth.burstPackets = Math.max(l.truth.burstPackets, f.count());
                 record.effect = "a burst of " + Counts.of(f.count(), "packet") + " on the line, nothing lost";
+            }
+            case REFRESH_STALL -> {
+                p.refreshStall(now, f.duration().toNanos());
+                record.silenceSeconds = f.duration().toMillis() / 1e3;
+                record.effect = "no Refresh Complete for " + f.duration().toMillis() + " ms: a refresh stall";
+            }
+            case REFRESH_GAP -> {
+                p.refreshGap(f.count(), record);
+                record.effect = "real loss on the refresh channel inside one snapshot: it is unusable";
+            }
+            case REFRESH_AHEAD -> {
+                p.refreshAhead(f.count());
+                record.effect = Counts.of(f.count(), "Refresh Complete") + " with LastSeqNum above the real-time channel's";
             }
             default -> throw new IllegalStateException(f.type().toString());
         }

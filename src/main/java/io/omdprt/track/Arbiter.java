@@ -142,5 +142,6 @@ final class Arbiter {
         }
         lost.append(from, to, now);
         channel.listener().arbitratedGap(channel, from, to, openedAt, now);
+        channel.gapDeclared(this, from, to, now);
     }
 }

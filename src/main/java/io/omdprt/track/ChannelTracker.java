@@ -63,6 +63,9 @@ public final class ChannelTracker {
     private int drIndex;
     private long scannedDrStatus;
     private int refreshIndex;
+    private long scannedLastSeqNum;
+    /** Only on a refresh channel mapped to its real-time channel; null on every other. */
+    private RefreshCheck refresh;
 
     public ChannelTracker(ChannelInfo info, List<LineInfo> lineInfos, TrackerSettings settings,
                           TrackerListener listener, long startNanos) {
@@ -124,6 +127,23 @@ public final class ChannelTracker {
     /** Arrival-time difference of the same message between the first line and a later one. Any thread. */
     public Histogram skew() {
         return skew;
+    }
+
+    /**
+     * Makes this a refresh channel checked against {@code realtime} (its high-water mark, read from any thread).
+     * Call before the first datagram.
+     *
+     * @param graceNanos how long a LastSeqNum may stay above the real-time channel's published high-water mark
+     *                   before it counts as ahead (that gauge is refreshed on the real-time channel's ticks)
+     */
+    public RefreshCheck checkRefreshAgainst(ChannelTracker realtime, long graceNanos) {
+        refresh = new RefreshCheck(this, realtime, graceNanos);
+        return refresh;
+    }
+
+    /** The refresh checks, or null when this is not a refresh channel mapped to a real-time one. */
+    public RefreshCheck refreshCheck() {
+        return refresh;
     }
 
     /** The messages an RTS probe asked to remember (armed from another thread). */
@@ -232,6 +252,9 @@ public final class ChannelTracker {
         if (wentDown && up && allLinesDown()) {
             channelDown(nowNanos);
         }
+        if (refresh != null) {
+            refresh.tick(nowNanos);
+        }
         long expected = current.expected();
         counters.set(ChannelCounter.NEXT_EXPECTED_SEQ.ordinal(), expected == LineTracker.UNKNOWN ? 0 : expected);
         counters.set(ChannelCounter.PENDING_MESSAGES.ordinal(), current.pendingMessages() + previous.pendingMessages());
@@ -267,6 +290,7 @@ public final class ChannelTracker {
                 scannedDrStatus = ControlMessages.drStatus(m.buffer(), m.offset());
             } else if (type == MessageTypes.REFRESH_COMPLETE && refreshIndex < 0) {
                 refreshIndex = m.index();
+                scannedLastSeqNum = ControlMessages.lastSeqNum(m.buffer(), m.offset());
             }
         }
         return resetIndex;
@@ -296,6 +320,16 @@ public final class ChannelTracker {
         }
         counters.increment(ChannelCounter.REFRESH_COMPLETES.ordinal());
         counters.set(ChannelCounter.LAST_REFRESH_COMPLETE_NANOS.ordinal(), now);
+        if (refresh != null) {
+            refresh.complete(seq + refreshIndex, scannedLastSeqNum, now);
+        }
+    }
+
+    /** An arbiter declared from..to lost (a refresh snapshot only counts the current sequence space). */
+    void gapDeclared(Arbiter arbiter, long from, long to, long now) {
+        if (refresh != null && arbiter == current) {
+            refresh.gap(from, to, now);
+        }
     }
 
     private void recordLatency(LineTracker line, long wallNanos) {
@@ -336,6 +370,9 @@ public final class ChannelTracker {
             current.restart(first, now);
         }
         firstArrivals.clear();
+        if (refresh != null) {
+            refresh.newSpace();
+        }
     }
 
     /** The sequence jumped or restarted without a reset: a new space from {@code first}. @return its arbiter */

@@ -65,4 +65,27 @@ public interface TrackerListener {
     /** The channel's DR status changed (0 none, 1 in progress, 2 completed). */
     default void drStatusChanged(LineTracker line, long previousStatus, long newStatus, long atNanos) {
     }
+
+    /**
+     * A refresh channel lost {@code fromSeq..toSeq} (its own sequence) inside {@code snapshots} snapshots
+     * not already counted: each is unusable until the next one.
+     */
+    default void refreshUnusable(ChannelTracker refresh, long fromSeq, long toSeq, long snapshots, long atNanos) {
+    }
+
+    /** A Refresh Complete's LastSeqNum stayed above the real-time channel's high-water mark (its next expected − 1). */
+    default void refreshLastSeqAhead(ChannelTracker refresh, long lastSeqNum, long realtimeHighWater, long atNanos) {
+    }
+
+    /** A Refresh Complete's LastSeqNum fell below the previous one with no Sequence Reset or restart in between. */
+    default void refreshLastSeqDecreased(ChannelTracker refresh, long previousLastSeqNum, long lastSeqNum, long atNanos) {
+    }
+
+    /** No Refresh Complete since {@code lastCompleteNanos} for {@code RefreshCheck.STALL_FACTOR} typical intervals. */
+    default void refreshStalled(ChannelTracker refresh, long lastCompleteNanos, long typicalIntervalNanos, long atNanos) {
+    }
+
+    /** A Refresh Complete after a stall. */
+    default void refreshResumed(ChannelTracker refresh, long lastCompleteNanos, long atNanos) {
+    }
 }

@@ -19,6 +19,8 @@ import java.util.Locale;
  *   <tr><td>malformed or stray datagrams</td><td>WARN</td></tr>
  *   <tr><td>DR signal received, or a sequence jump/restart without a reset</td><td>WARN</td></tr>
  *   <tr><td>monitor not running for part of the window (unobserved)</td><td>WARN for the window</td></tr>
+ *   <tr><td>refresh channel: stalled, a snapshot unusable (gap inside), LastSeqNum ahead of the real-time channel or
+ *       decreasing without a reset (report only: {@link #refresh})</td><td>WARN</td></tr>
  * </table>
  *
  * Local faults (this host's interface down or recreated, a membership missing, kernel drops, rp_filter)
@@ -77,6 +79,33 @@ public final class VerdictPolicy {
         List<String> reasons = new ArrayList<>(fail);
         reasons.addAll(warn);
         return new Judgement(v, List.copyOf(reasons));
+    }
+
+    /**
+     * A refresh channel's own faults in the span, added to its judgement as WARN reasons (a refresh
+     * channel's loss and outages are judged by {@link #channel} as for any channel).
+     */
+    public static Judgement refresh(Judgement j, long unusableSnapshots, long ahead, long decreases, long stalls, boolean stalledNow) {
+        List<String> warn = new ArrayList<>();
+        if (stalls > 0 || stalledNow) {
+            warn.add((stalls > 0 ? "refresh stalled " + Counts.times(stalls) + (stalledNow ? ", still stalled at the end" : "")
+                    : "refresh stalled at the end") + " (no Refresh Complete for 3 typical intervals)");
+        }
+        if (unusableSnapshots > 0) {
+            warn.add("refresh: " + Counts.of(unusableSnapshots, "unusable snapshot") + " (a gap inside)");
+        }
+        if (ahead > 0) {
+            warn.add("refresh: LastSeqNum above the real-time channel's high-water mark " + Counts.times(ahead));
+        }
+        if (decreases > 0) {
+            warn.add("refresh: LastSeqNum decreased without a Sequence Reset " + Counts.times(decreases));
+        }
+        if (warn.isEmpty()) {
+            return j;
+        }
+        List<String> reasons = new ArrayList<>(j.reasons());
+        reasons.addAll(warn);
+        return new Judgement(Verdict.worst(j.verdict(), Verdict.WARN), List.copyOf(reasons));
     }
 
     private static void line(ChannelFacts.LineFacts l, boolean nothingLostOnEveryLine, List<String> warn) {

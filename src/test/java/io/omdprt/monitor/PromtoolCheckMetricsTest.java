@@ -22,7 +22,7 @@ class PromtoolCheckMetricsTest {
     @Test
     void realScrapePassesPromtool() throws Exception {
         Path promtool = ExternalTool.require("promtool", "prometheus");
-        MonitorConfig config = TestConfigs.twoLines("");
+        MonitorConfig config = TestConfigs.loopback("", 1, false, true); // with a refresh channel: its families are checked too
         try (MulticastSender sender = MulticastSender.loopback(); Monitor monitor = Monitor.start(config)) {
             UnsafeBuffer buffer = new UnsafeBuffer(new byte[1500]);
             PacketEncoder encoder = new PacketEncoder();
@@ -33,11 +33,12 @@ class PromtoolCheckMetricsTest {
                 sender.send(buffer.byteArray(), encoder.finish(), a.groupAddress());
             }
             Eventually.await(Duration.ofSeconds(10), () ->
-                    Http.scrape(monitor.httpPort()).value("omd_line_gaps_total", "line", "A") == 9 ? null : "gaps not yet 9");
+                    Http.scrape(monitor.httpPort()).value("omd_line_gaps_total", "channel", "1", "line", "A") == 9 ? null : "gaps not yet 9");
             String scrape = Http.get(monitor.httpPort(), "/metrics").body();
             ExternalTool.Result result = ExternalTool.run(List.of(promtool.toString(), "check", "metrics"), scrape, 60);
             assertEquals(0, result.exitCode(), "promtool check metrics:\n" + result.output());
             assertTrue(scrape.contains("omd_feed_latency_seconds_bucket"), "histograms are in the checked scrape");
+            assertTrue(scrape.contains("omd_refresh_interval_seconds_bucket"), "the refresh families are in the checked scrape");
         }
     }
 }

@@ -31,10 +31,10 @@ class AlertRulesTest {
     static final String PRODUCTION_BRANCH = "(max by (instance) (omd_alert_mode{mode=\"production\"}) == 1 and on (instance) "
             + "(max by (instance) (omd_trading_session_active) == 1))";
     private static final Set<String> GATED = Set.of("OmdArbitratedGap", "OmdLineGap", "OmdLineDown", "OmdChannelDown",
-            "OmdFeedDown", "OmdReceiverDark", "OmdFeedSilent");
+            "OmdFeedDown", "OmdReceiverDark", "OmdFeedSilent", "OmdRefreshStalled");
     /** The loss alerts count from the lowest value the counter had while the window was active. */
     private static final String SINCE_THE_WINDOW = "[15m:])";
-    private static final int ALERTS = 11;
+    private static final int ALERTS = 12;
 
     @Test
     void rulesPassPromtoolCheck() throws Exception {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every metric and label the dashboards and alert rules use exists, spelt as exposed, in a real
- * /metrics scrape of a monitor that has lines, a DR channel and a PRT window (so that every family is
+ * /metrics scrape of a monitor that has lines, a refresh channel, a DR channel and a PRT window (so that every family is
  * there), apart from the series Prometheus makes itself.
  */
 class QueriesUseExportedMetricsTest {
@@ -38,7 +38,7 @@ class QueriesUseExportedMetricsTest {
 
     @BeforeAll
     static void scrapeALiveMonitor() throws Exception {
-        MonitorConfig config = TestConfigs.loopback("windows:\n" + TestConfigs.windowCoveringNow("NOW"), 1, true);
+        MonitorConfig config = TestConfigs.loopback("windows:\n" + TestConfigs.windowCoveringNow("NOW"), 1, true, true);
         try (Monitor monitor = Monitor.start(config)) {
             // jvm_gc_pause_seconds appears with the first collection.
             System.gc();

@@ -67,6 +67,11 @@ public final class TestConfigs {
      * {@code extraYaml} is added at the top level; an {@code http:} section in it replaces the default one.
      */
     public static MonitorConfig loopback(String extraYaml, int channels, boolean drSignal) throws Exception {
+        return loopback(extraYaml, channels, drSignal, false);
+    }
+
+    /** As {@link #loopback(String, int, boolean)}, and with {@code refresh} a refresh channel 101 (lines A and B) of channel 1. */
+    public static MonitorConfig loopback(String extraYaml, int channels, boolean drSignal, boolean refresh) throws Exception {
         String header = fastHeader("test");
         if (extraYaml.startsWith("http:") || extraYaml.contains("\nhttp:")) {
             header = header.replace("http: { bind: 127.0.0.1, port: 0 }\n", "");
@@ -80,6 +85,13 @@ public final class TestConfigs {
                 .append("    channels:\n");
         for (int id = 1; id <= channels; id++) {
             yaml.append("      - id: ").append(id).append("\n")
+                    .append("        lines:\n")
+                    .append(linePair("          ", groups));
+        }
+        if (refresh) {
+            yaml.append("      - id: 101\n")
+                    .append("        kind: refresh\n")
+                    .append("        realtime: 1\n")
                     .append("        lines:\n")
                     .append(linePair("          ", groups));
         }

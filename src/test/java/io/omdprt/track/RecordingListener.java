@@ -79,4 +79,29 @@ final class RecordingListener implements TrackerListener {
     public void drStatusChanged(LineTracker line, long previousStatus, long newStatus, long atNanos) {
         events.add("drStatus " + previousStatus + "->" + newStatus + " via " + line.name() + " @" + ms(atNanos));
     }
+
+    @Override
+    public void refreshUnusable(ChannelTracker refresh, long fromSeq, long toSeq, long snapshots, long atNanos) {
+        events.add("refreshUnusable " + fromSeq + ".." + toSeq + " snapshots=" + snapshots + " @" + ms(atNanos));
+    }
+
+    @Override
+    public void refreshLastSeqAhead(ChannelTracker refresh, long lastSeqNum, long realtimeHighWater, long atNanos) {
+        events.add("refreshAhead " + lastSeqNum + ">" + realtimeHighWater + " @" + ms(atNanos));
+    }
+
+    @Override
+    public void refreshLastSeqDecreased(ChannelTracker refresh, long previousLastSeqNum, long lastSeqNum, long atNanos) {
+        events.add("refreshDecreased " + previousLastSeqNum + "->" + lastSeqNum + " @" + ms(atNanos));
+    }
+
+    @Override
+    public void refreshStalled(ChannelTracker refresh, long lastCompleteNanos, long typicalIntervalNanos, long atNanos) {
+        events.add("refreshStalled last@" + ms(lastCompleteNanos) + " typical=" + typicalIntervalNanos / 1_000_000 + "ms @" + ms(atNanos));
+    }
+
+    @Override
+    public void refreshResumed(ChannelTracker refresh, long lastCompleteNanos, long atNanos) {
+        events.add("refreshResumed last@" + ms(lastCompleteNanos) + " @" + ms(atNanos));
+    }
 }

@@ -1,0 +1,103 @@
+package io.omdprt.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omdprt.event.CounterKeys;
+import io.omdprt.event.EventType;
+import io.omdprt.event.MonitorEvent;
+import io.omdprt.verdict.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A refresh channel's report line: completes and cadence from the counters, faults from its events, and WARN for them. */
+class RefreshReportTest {
+    private static final Instant START = Instant.parse("2024-01-06T01:00:00Z");
+    private static final String FEED = "omdc-sp";
+
+    private static Map<String, Long> refreshCounts(long completes, long atMost2s, long atMost5s) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put(CounterKeys.MESSAGES, completes * 11);
+        m.put(CounterKeys.REFRESH_COMPLETES, completes);
+        m.put(CounterKeys.bucket(CounterKeys.REFRESH_INTERVAL, 2_000_000_000L), atMost2s);
+        m.put(CounterKeys.bucket(CounterKeys.REFRESH_INTERVAL, 5_000_000_000L), atMost5s);
+        m.put(CounterKeys.line("A", CounterKeys.PACKETS), completes * 2);
+        return m;
+    }
+
+    private static MonitorEvent event(int at, EventType type, String channel) {
+        return MonitorEvent.of(START.plusSeconds(at), type).at(FEED, channel, null, null);
+    }
+
+    private static ReportModel report(List<MonitorEvent> more) {
+        List<MonitorEvent> events = new ArrayList<>();
+        events.add(MonitorEvent.of(START.minusSeconds(60), EventType.MONITOR_START).detail("instance=rx;lines="));
+        events.add(MonitorEvent.counters(START, FEED, "111", refreshCounts(10, 9, 0)));
+        events.add(MonitorEvent.counters(START, FEED, "112", refreshCounts(10, 9, 0)));
+        events.add(MonitorEvent.counters(START, FEED, "11", Map.of(CounterKeys.MESSAGES, 5L, CounterKeys.line("A", CounterKeys.PACKETS), 5L)));
+        events.addAll(more);
+        events.add(MonitorEvent.counters(START.plusSeconds(3600), FEED, "111", refreshCounts(1_700, 1_697, 1)));
+        events.add(MonitorEvent.counters(START.plusSeconds(3600), FEED, "112", refreshCounts(1_810, 1_809, 0)));
+        events.add(MonitorEvent.counters(START.plusSeconds(3600), FEED, "11",
+                Map.of(CounterKeys.MESSAGES, 500L, CounterKeys.line("A", CounterKeys.PACKETS), 500L)));
+        events.sort(java.util.Comparator.comparing(MonitorEvent::time));
+        List<ReportBuilder.LineRef> lines = List.of(new ReportBuilder.LineRef(FEED, "11", "A", "primary"),
+                new ReportBuilder.LineRef(FEED, "111", "A", "primary"), new ReportBuilder.LineRef(FEED, "112", "A", "primary"));
+        ReportBuilder.WindowSpec window = new ReportBuilder.WindowSpec("PRT1", START, START.plusSeconds(3600), "", "Asia/Hong_Kong",
+                Duration.ofSeconds(5));
+        return ReportBuilder.build(window, lines, events, START.plusSeconds(4000), 0);
+    }
+
+    private static ReportModel.Channel channel(ReportModel r, String id) {
+        return r.feeds().get(0).channels().stream().filter(c -> c.channel().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void eachRefreshChannelHasALineWithItsCadenceAndFaults() throws Exception {
+        ReportModel r = report(List.of(
+                event(600, EventType.REFRESH_UNUSABLE, "111").range(40, 41).values(1L, null),
+                event(1200, EventType.REFRESH_AHEAD, "111").values(510L, 505L),
+                event(1800, EventType.REFRESH_STALL, "111").outage(START.plusSeconds(1794), null).values(2000L, null),
+                event(1803, EventType.REFRESH_RESUMED, "111").outage(START.plusSeconds(1794), 9.0),
+                event(2400, EventType.REFRESH_DECREASED, "111").values(470L, 480L),
+                event(3000, EventType.REFRESH_UNUSABLE, "111").range(900, 950).values(2L, null)));
+
+        ReportModel.Refresh faulty = channel(r, "111").refresh();
+        assertEquals(new ReportModel.Refresh(1_690, new ReportModel.Timing(1_689, 2_000.0, 2_000.0, 5_000.0), 3, 1, 1, 1, false), faulty);
+        assertEquals(Verdict.WARN, channel(r, "111").verdict());
+        assertEquals(List.of("refresh stalled once (no Refresh Complete for 3 typical intervals)", "refresh: 3 unusable snapshots (a gap inside)",
+                "refresh: LastSeqNum above the real-time channel's high-water mark once",
+                "refresh: LastSeqNum decreased without a Sequence Reset once"), channel(r, "111").reasons());
+
+        ReportModel.Refresh clean = channel(r, "112").refresh();
+        assertEquals(new ReportModel.Refresh(1_800, new ReportModel.Timing(1_800, 2_000.0, 2_000.0, 2_000.0), 0, 0, 0, 0, false), clean);
+        assertEquals(Verdict.PASS, channel(r, "112").verdict());
+        assertNull(channel(r, "11").refresh(), "a real-time channel has no refresh line");
+
+        String line = "1,690 snapshots completed; time between Refresh Completes p50 ≤ 2000 ms, p99 ≤ 2000 ms, max ≤ 5000 ms (1,689 samples);"
+                + " 3 unusable snapshots (a gap inside); LastSeqNum above the real-time high-water mark once, decreased without a reset once;"
+                + " stalled once";
+        assertEquals(line, RefreshSection.line(faulty));
+        assertTrue(MarkdownReport.render(r).contains("**Refresh:** " + line + "\n"), MarkdownReport.render(r));
+        assertTrue(HtmlReport.render(r).contains("<b>Refresh:</b> " + line.replace("&", "&amp;") + "</p>"));
+        String json = new ObjectMapper().writeValueAsString(r);
+        assertTrue(json.contains("\"refresh\":{\"completes\":1690,"), json);
+        assertEquals(2, json.split("\"refresh\":").length - 1, "only the two refresh channels have a refresh section");
+    }
+
+    @Test
+    void aStallGoingOnAtTheEndIsSaid() {
+        ReportModel r = report(List.of(event(3500, EventType.REFRESH_STALL, "112").outage(START.plusSeconds(3494), null)));
+        assertTrue(channel(r, "112").refresh().stalledAtEnd());
+        assertEquals(List.of("refresh stalled once, still stalled at the end (no Refresh Complete for 3 typical intervals)"),
+                channel(r, "112").reasons());
+        assertTrue(RefreshSection.line(channel(r, "112").refresh()).endsWith("stalled once, still stalled at the end"));
+    }
+}
