@@ -74,6 +74,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed of the message mix and framing.")
     long seed;
 
+    @Option(names = "--rts-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Also serve the Retransmission Server (RTS) of what is published, on 127.0.0.1: the first feed on PORT, "
+                + "the next on PORT+1 and so on. Default 0: no RTS.")
+    int rtsPort;
+
     @Override
     public Integer call() throws IOException, ConfigException {
         MonitorConfig config = new ConfigLoader().load(configFile);
@@ -92,6 +97,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (noSend && pcapOut == null) {
             System.err.println("--no-send writes only a capture: give --pcap-out FILE");
+            return Main.BAD_USAGE;
+        }
+        if (rtsPort < 0 || rtsPort + config.feeds().size() - 1 > 65_535 || rtsPort > 0 && noSend) {
+            System.err.println("--rts-port: expected a TCP port 1.." + (65_536 - config.feeds().size()) + " (one per feed) while sending, got "
+                    + rtsPort + (noSend ? " with --no-send" : ""));
             return Main.BAD_USAGE;
         }
         List<PacketSink> sinks = new ArrayList<>();
@@ -119,6 +129,14 @@ final class SimulateCommand implements Callable<Integer> {
         SimClock clock = noSend ? SimClock.virtual(Instant.now()) : SimClock.REAL;
         try (PacketSink sink = sinks.size() == 1 ? sinks.get(0) : new TeeSink(sinks.toArray(new PacketSink[0]))) {
             Simulator simulator = new Simulator(config, scenario, sink, seed, clock);
+            List<io.omdprt.sim.RtsServer> rts = new ArrayList<>();
+            if (rtsPort > 0) {
+                io.omdprt.sim.Published store = simulator.keepPublished();
+                for (int i = 0; i < config.feeds().size(); i++) {
+                    rts.add(new io.omdprt.sim.RtsServer(store, config.feeds().get(i).name(), rtsPort + i));
+                    System.err.printf("RTS of feed %s on 127.0.0.1:%d%n", config.feeds().get(i).name(), rtsPort + i);
+                }
+            }
             Thread hook = new Thread(simulator::stop, "simulator-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             GroundTruth truth;
@@ -128,6 +146,9 @@ final class SimulateCommand implements Callable<Integer> {
             } finally {
                 progress.interrupt();
                 removeHook(hook);
+                for (io.omdprt.sim.RtsServer r : rts) {
+                    r.close();
+                }
             }
             truth.write(truthOut);
             System.err.printf("%s: %s injected; ground truth in %s%n", scenario.name(), Counts.of(truth.faults.size(), "fault"),
