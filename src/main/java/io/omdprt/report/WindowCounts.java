@@ -199,15 +199,18 @@ final class WindowCounts {
         return nanos / 1e6;
     }
 
-    /** Percentiles of a histogram in the counts: the upper bound of the bucket each falls in, in ms. */
+    /**
+     * Percentiles of a fixed-bucket histogram in the counts: the upper bound of the bucket each falls in,
+     * in ms. No p99.9: buckets this coarse cannot say it, and a p99.9 is how the reports tell an
+     * HdrHistogram's figures (each within 1 %) from these upper bounds.
+     */
     static ReportModel.Timing timing(Map<String, Long> counts, String histogram) {
         java.util.SortedMap<Long, Long> buckets = CounterKeys.buckets(counts, histogram);
         long n = buckets.values().stream().mapToLong(Long::longValue).sum();
         if (n <= 0) {
             return ReportModel.Timing.NONE;
         }
-        return new ReportModel.Timing(n, quantile(buckets, n, 0.50), quantile(buckets, n, 0.99), quantile(buckets, n, 1.0),
-                quantile(buckets, n, 0.999));
+        return new ReportModel.Timing(n, quantile(buckets, n, 0.50), quantile(buckets, n, 0.99), quantile(buckets, n, 1.0), null);
     }
 
     private static Double quantile(java.util.SortedMap<Long, Long> buckets, long n, double q) {
