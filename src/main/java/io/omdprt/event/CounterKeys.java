@@ -26,6 +26,10 @@ public final class CounterKeys {
     /** Refresh channels only: Refresh Completes, and the histogram of the time between them. */
     public static final String REFRESH_COMPLETES = "refresh_completes";
     public static final String REFRESH_INTERVAL = "refresh_interval";
+    public static final String REFRESH_UNUSABLE = "refresh_unusable";
+    public static final String REFRESH_AHEAD = "refresh_ahead";
+    public static final String REFRESH_DECREASES = "refresh_decreases";
+    public static final String REFRESH_STALLS = "refresh_stalls";
 
     public static final String PACKETS = "packets";
     public static final String LINE_MESSAGES = "messages";

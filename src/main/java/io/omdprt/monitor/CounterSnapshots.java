@@ -44,6 +44,10 @@ public final class CounterSnapshots {
         io.omdprt.track.RefreshCheck refresh = t.refreshCheck();
         if (refresh != null) {
             m.put(CounterKeys.REFRESH_COMPLETES, refresh.get(io.omdprt.track.RefreshCounter.COMPLETES));
+            m.put(CounterKeys.REFRESH_UNUSABLE, refresh.get(io.omdprt.track.RefreshCounter.UNUSABLE_SNAPSHOTS));
+            m.put(CounterKeys.REFRESH_AHEAD, refresh.get(io.omdprt.track.RefreshCounter.AHEAD));
+            m.put(CounterKeys.REFRESH_DECREASES, refresh.get(io.omdprt.track.RefreshCounter.DECREASES));
+            m.put(CounterKeys.REFRESH_STALLS, refresh.get(io.omdprt.track.RefreshCounter.STALLS));
             histogram(m, CounterKeys.REFRESH_INTERVAL, refresh.intervals());
         }
         for (LineTracker l : t.lines()) {

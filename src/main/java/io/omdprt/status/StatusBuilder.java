@@ -182,6 +182,15 @@ public final class StatusBuilder {
                 t.get(ChannelCounter.SEQUENCE_RESTARTS) - CounterKeys.get(base, CounterKeys.SEQUENCE_RESTARTS), facts,
                 channelLocal ? Math.min(minLocal, downSeconds) : 0, anyDrops ? arbGaps : 0, channelCause);
         VerdictPolicy.Judgement j = VerdictPolicy.channel(cf);
+        io.omdprt.track.RefreshCheck refresh = t.refreshCheck();
+        if (refresh != null) {
+            j = VerdictPolicy.refresh(j,
+                    refresh.get(io.omdprt.track.RefreshCounter.UNUSABLE_SNAPSHOTS) - CounterKeys.get(base, CounterKeys.REFRESH_UNUSABLE),
+                    refresh.get(io.omdprt.track.RefreshCounter.AHEAD) - CounterKeys.get(base, CounterKeys.REFRESH_AHEAD),
+                    refresh.get(io.omdprt.track.RefreshCounter.DECREASES) - CounterKeys.get(base, CounterKeys.REFRESH_DECREASES),
+                    refresh.get(io.omdprt.track.RefreshCounter.STALLS) - CounterKeys.get(base, CounterKeys.REFRESH_STALLS),
+                    refresh.get(io.omdprt.track.RefreshCounter.STALLED) == 1);
+        }
         return new Status.Channel(c.label(), c.config().kind().configName(), up, Health.of(j.verdict()), j.verdict(), j.reasons(),
                 arbGaps, arbMissing, outages, downSeconds, t.get(ChannelCounter.SEQUENCE_RESETS) - CounterKeys.get(base, CounterKeys.RESETS),
                 drStatus, t.uniqueMessages() - CounterKeys.get(base, CounterKeys.MESSAGES), lines);

@@ -88,6 +88,15 @@ class RefreshSimulationTest {
                 assertEquals(List.of(EventType.REFRESH_UNUSABLE, EventType.REFRESH_AHEAD, EventType.REFRESH_DECREASED, EventType.REFRESH_STALL,
                         EventType.REFRESH_RESUMED), refreshEvents.stream().map(MonitorEvent::type).toList());
 
+                io.omdprt.status.Status.Channel live = monitor.status().feeds().get(0).channels().stream()
+                        .filter(c -> c.channel().equals("101")).findFirst().orElseThrow();
+                for (String reason : List.of("refresh: 1 unusable snapshot (a gap inside)",
+                        "refresh stalled once (no Refresh Complete for 3 typical intervals)",
+                        "refresh: LastSeqNum above the real-time channel's high-water mark once",
+                        "refresh: LastSeqNum decreased without a Sequence Reset once")) {
+                    assertTrue(live.reasons().contains(reason), "the status page says what the report says: " + live.reasons());
+                }
+
                 monitor.windows().close("rehearsal", Instant.now());
                 com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
                         .readTree(written.get(15, TimeUnit.SECONDS).json().toFile());
