@@ -8,6 +8,7 @@ import io.omdprt.event.MonitorEvent;
 import io.omdprt.report.ReportModel;
 import io.omdprt.sim.GroundTruth;
 import io.omdprt.sim.ScenarioLoader;
+import io.omdprt.testing.FaultScripts;
 import io.omdprt.testing.TestConfigs;
 import io.omdprt.track.RefreshCheck;
 import io.omdprt.track.RefreshCounter;
@@ -19,21 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The refresh checks offline: a simulated capture with refresh faults gives the same counts and report line as live. */
 class RefreshCaptureTest {
-    private static final String SCRIPT = String.join("\n",
-            "name: refresh faults",
-            "duration: 22s",
-            "rate: 200",
-            "faults:",
-            "  - { at: 1s, type: refresh-gap, feed: f, channel: 101, messages: 5 }",
-            "  - { at: 6s, type: refresh-ahead, feed: f, channel: 101, completes: 1 }",
-            "  - { at: 11s, type: refresh-stall, feed: f, channel: 101, for: 7s }",
-            "");
-
     @Test
     void aCaptureOfRefreshFaultsIsAnalysedExactly(@TempDir Path dir) throws Exception {
         MonitorConfig config = TestConfigs.loopback("", 1, false, true);
         Path capture = dir.resolve("refresh.pcap");
-        GroundTruth truth = Analyses.simulate(config, ScenarioLoader.parse("refresh.yaml", SCRIPT, config, 1.0), capture, 7);
+        GroundTruth truth = Analyses.simulate(config, ScenarioLoader.parse("refresh.yaml", FaultScripts.REFRESH_FAULTS, config, 1.0), capture, 7);
         GroundTruth.ChannelTruth t = truth.channel("f", "101");
         Analysis analysis = Analyses.analyze(config, capture);
 

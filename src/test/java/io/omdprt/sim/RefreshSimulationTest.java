@@ -16,6 +16,7 @@ import io.omdprt.report.ReportWriter;
 import io.omdprt.testing.Eventually;
 import io.omdprt.testing.Http;
 import io.omdprt.testing.Scrape;
+import io.omdprt.testing.FaultScripts;
 import io.omdprt.testing.TestConfigs;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,20 +31,10 @@ import org.junit.jupiter.api.Test;
  * the ground truth says, in its metrics, its events and the window's report line.
  */
 class RefreshSimulationTest {
-    private static final String SCRIPT = String.join("\n",
-            "name: refresh faults",
-            "duration: 22s",
-            "rate: 200",
-            "faults:",
-            "  - { at: 1s, type: refresh-gap, feed: f, channel: 101, messages: 5 }",
-            "  - { at: 6s, type: refresh-ahead, feed: f, channel: 101, completes: 1 }",
-            "  - { at: 11s, type: refresh-stall, feed: f, channel: 101, for: 7s }",
-            "");
-
     @Test
     void refreshFaultsAreDetectedExactlyOnce() throws Exception {
         MonitorConfig config = TestConfigs.loopback("", 1, false, true);
-        Scenario scenario = ScenarioLoader.parse("refresh.yaml", SCRIPT, config, 1.0);
+        Scenario scenario = ScenarioLoader.parse("refresh.yaml", FaultScripts.REFRESH_FAULTS, config, 1.0);
         EventRecorder recorder = new EventRecorder();
         try (MulticastSink sink = new MulticastSink(MulticastSender.loopback());
              Monitor monitor = Monitor.start(config, new Monitor.Extensions(List.of(recorder)))) {
