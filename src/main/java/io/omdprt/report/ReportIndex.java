@@ -21,6 +21,18 @@ public final class ReportIndex {
     private ReportIndex() {
     }
 
+    /**
+     * Whether {@code folder} is one the index lists: a folder directly in the reports folder holding a
+     * report.json (nothing above or beside it can be named), without reading any report.
+     */
+    public static boolean lists(Path reportDir, String folder) {
+        if (folder.isEmpty() || folder.equals(".") || folder.equals("..") || folder.contains("/") || folder.contains("\\")) {
+            return false;
+        }
+        Path dir = reportDir.resolve(folder);
+        return reportDir.equals(dir.getParent()) && Files.isDirectory(dir) && Files.isRegularFile(dir.resolve("report.json"));
+    }
+
     public static List<Entry> of(Path reportDir) {
         List<Entry> out = new ArrayList<>();
         if (!Files.isDirectory(reportDir)) {

@@ -41,7 +41,7 @@ public final class ReportsRoute {
             if (file == null) {
                 return Response.text(400, "format: expected html, md or json, got '" + format + "'");
             }
-            boolean listed = ReportIndex.of(reportDir).stream().anyMatch(e -> e.folder().equals(folder));
+            boolean listed = ReportIndex.lists(reportDir, folder);
             Path path = reportDir.resolve(folder).resolve(file);
             if (!listed || !Files.isRegularFile(path)) {
                 return Response.text(404, "no report '" + folder + "' (see /reports/)");
