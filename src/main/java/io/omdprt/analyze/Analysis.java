@@ -1,7 +1,7 @@
 package io.omdprt.analyze;
 
 import io.omdprt.event.MonitorEvent;
-import io.omdprt.monitor.ChannelSet;
+import io.omdprt.model.ChannelSet;
 import io.omdprt.report.ReportModel;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.omdprt.analyze;
 
-import io.omdprt.monitor.MonitoredChannel;
+import io.omdprt.model.MonitoredChannel;
 import io.omdprt.report.ReportModel;
 import io.omdprt.text.Counts;
 import io.omdprt.track.LineCounter;

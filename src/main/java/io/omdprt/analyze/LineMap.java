@@ -1,8 +1,8 @@
 package io.omdprt.analyze;
 
 import io.omdprt.config.LineConfig;
-import io.omdprt.monitor.ChannelSet;
-import io.omdprt.monitor.MonitoredChannel;
+import io.omdprt.model.ChannelSet;
+import io.omdprt.model.MonitoredChannel;
 import io.omdprt.pcap.Ipv4;
 import org.agrona.collections.Long2LongHashMap;
 

@@ -1,7 +1,7 @@
 package io.omdprt.cli;
 
 import io.omdprt.config.ChannelKind;
-import io.omdprt.monitor.MonitoredChannel;
+import io.omdprt.model.MonitoredChannel;
 import io.omdprt.text.Counts;
 import io.omdprt.track.ChannelCounter;
 import io.omdprt.track.LineCounter;

@@ -1,7 +1,8 @@
 package io.omdprt.metrics;
 
-import io.omdprt.monitor.ChannelSet;
-import io.omdprt.monitor.MonitoredChannel;
+import io.omdprt.model.SocketStats;
+import io.omdprt.model.ChannelSet;
+import io.omdprt.model.MonitoredChannel;
 import io.omdprt.protocol.Malformed;
 import io.omdprt.track.BurstMeter;
 import io.omdprt.track.ChannelTracker;

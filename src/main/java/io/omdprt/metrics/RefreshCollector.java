@@ -1,7 +1,7 @@
 package io.omdprt.metrics;
 
-import io.omdprt.monitor.ChannelSet;
-import io.omdprt.monitor.MonitoredChannel;
+import io.omdprt.model.ChannelSet;
+import io.omdprt.model.MonitoredChannel;
 import io.omdprt.track.Histogram;
 import io.omdprt.track.RefreshCheck;
 import io.omdprt.track.RefreshCounter;

@@ -1,12 +1,11 @@
 package io.omdprt.monitor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.omdprt.event.EventLog;
+import io.omdprt.time.EpochClock;
+import io.omdprt.model.ChannelSet;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.http.HttpServer;
-import io.omdprt.http.Response;
-import io.omdprt.http.Route;
-import io.omdprt.http.StatusPage;
+import io.omdprt.http.MonitorRoutes;
 import io.omdprt.journal.JournalLock;
 import java.io.IOException;
 import io.omdprt.metrics.JournalCollector;
@@ -20,14 +19,10 @@ import io.omdprt.status.StatusBuilder;
 import io.omdprt.event.EventSink;
 import io.omdprt.event.TrackerEvents;
 import io.omdprt.window.Window;
-import io.omdprt.window.WindowCollector;
-import io.omdprt.window.WindowControlRoute;
+import io.omdprt.metrics.WindowCollector;
 import io.omdprt.window.WindowSchedule;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.time.Instant;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -54,7 +49,6 @@ public final class Monitor implements AutoCloseable {
     private final io.omdprt.rts.RecoveryService recovery;
     private final io.omdprt.net.InterfaceWatcher interfaces;
     private final List<io.omdprt.net.Preflight.Check> preflight;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What callers (the demo, tests) add to the service: more consumers of events. */
     public record Extensions(List<EventSink> eventSinks) {
@@ -110,9 +104,8 @@ public final class Monitor implements AutoCloseable {
             m.register(new io.omdprt.metrics.InterfaceCollector(interfaces, preflight));
             this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
                     this::windowViews, recorder::baseline, () -> storageView(storage.sizes()), interfaces);
-            Map<String, Route> routes = routes(m);
-            routes.put("/api/windows", new WindowControlRoute(windows, config.http().windowToken(), this::now));
-            h = HttpServer.start(config.http(), routes);
+            h = HttpServer.start(config.http(), MonitorRoutes.of(m, status::build, config.reportDir(), config.display(),
+                    windows, config.http().windowToken(), this::now));
         } catch (RuntimeException | InterruptedException e) {
             if (m != null) {
                 m.close();
@@ -163,23 +156,6 @@ public final class Monitor implements AutoCloseable {
         // feed latency (arrival minus HKEX's SendTime) are all wall-clock times. Agrona's
         // OffsetEpochNanoClock was measured here up to 0.9 ms behind it from a poor start-up sample.
         return new Monitor(config, new SystemEpochNanoClock(), extensions);
-    }
-
-    private Map<String, Route> routes(Metrics m) {
-        Map<String, Route> routes = new LinkedHashMap<>();
-        routes.put("/metrics", (method, query, headers, body) -> {
-            Metrics.Scrape scrape = m.scrape(headers.getOrDefault("accept", ""));
-            return Response.of(200, scrape.contentType(), scrape.body());
-        });
-        routes.put("/healthz", (method, query, headers, body) -> Response.text(200, "ok"));
-        routes.put("/api/status", (method, query, headers, body) -> Response.json(200, json.writeValueAsBytes(status.build())));
-        io.omdprt.report.ReportsRoute reports = new io.omdprt.report.ReportsRoute(config.reportDir(), config.display());
-        routes.put("/reports", reports.index());
-        routes.put("/reports/", reports.index());
-        routes.put("/reports/view", reports.view());
-        routes.put("/", (method, query, headers, body) ->
-                Response.of(200, Response.HTML, StatusPage.render(status.build()).getBytes(StandardCharsets.UTF_8)));
-        return routes;
     }
 
     private Instant now() {

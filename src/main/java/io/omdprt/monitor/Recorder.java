@@ -1,12 +1,16 @@
 package io.omdprt.monitor;
 
+import io.omdprt.model.CounterSnapshots;
+import io.omdprt.model.MonitoredChannel;
+import io.omdprt.model.ChannelSet;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.EventSink;
 import io.omdprt.event.EventType;
 import io.omdprt.event.MonitorEvent;
 import io.omdprt.journal.JournalLock;
 import io.omdprt.journal.JournalWriter;
-import io.omdprt.metrics.SocketStats;
+import io.omdprt.model.SocketStats;
+import io.omdprt.model.WindowBaseline;
 import io.omdprt.report.JournalReports;
 import io.omdprt.report.ReportBuilder;
 import io.omdprt.report.ReportIndexPages;
@@ -59,7 +63,7 @@ public final class Recorder implements AutoCloseable {
         return t;
     });
     /** Active window instances (name@start) and the counters of every channel when each began. */
-    private final Map<String, Baseline> active = new LinkedHashMap<>();
+    private final Map<String, WindowBaseline> active = new LinkedHashMap<>();
     private final Map<String, Long> drops = new HashMap<>();
     private final List<Consumer<ReportWriter.Written>> reportListeners = new CopyOnWriteArrayList<>();
     private final Instant startedAt;
@@ -68,14 +72,8 @@ public final class Recorder implements AutoCloseable {
     private EventSink events;
     private Instant lastSnapshot = Instant.EPOCH;
     private Instant lastRetention = Instant.EPOCH;
-    private volatile Baseline current;
+    private volatile WindowBaseline current;
 
-    /**
-     * What a window counts from: the window, since when (its start, or this monitor's start when it
-     * began inside the window), and every channel's counters then.
-     */
-    public record Baseline(Window window, Instant since, Map<MonitoredChannel, Map<String, Long>> counts) {
-    }
 
     /**
      * Takes the journal folder's lock and prepares the monitor_start record; nothing is written until
@@ -107,7 +105,7 @@ public final class Recorder implements AutoCloseable {
     }
 
     /** The window the status page counts from (the latest begun of those active), or null. */
-    public Baseline baseline() {
+    public WindowBaseline baseline() {
         return current;
     }
 
@@ -206,7 +204,7 @@ public final class Recorder implements AutoCloseable {
                 Window w = e.getValue();
                 events.accept(MonitorEvent.of(now, EventType.WINDOW_START).window(w.name(), w.start(), w.end()).detail(w.description()));
                 Instant since = startedAt.isAfter(w.start()) ? startedAt : w.start();
-                active.put(e.getKey(), new Baseline(w, since, snapshot(now)));
+                active.put(e.getKey(), new WindowBaseline(w, since, snapshot(now)));
             }
         }
         List<Window> ended = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.omdprt.net;
 
 import io.omdprt.config.LineConfig;
-import io.omdprt.monitor.MonitoredChannel;
+import io.omdprt.model.MonitoredChannel;
 
 /**
  * An open line: its channel, config and what the kernel says of its socket.

@@ -1,7 +1,7 @@
 package io.omdprt.sim;
 
-import io.omdprt.monitor.ChannelSet;
-import io.omdprt.monitor.MonitoredChannel;
+import io.omdprt.model.ChannelSet;
+import io.omdprt.model.MonitoredChannel;
 import io.omdprt.track.ChannelCounter;
 import io.omdprt.track.ChannelTracker;
 import io.omdprt.track.Histogram;

@@ -4,10 +4,10 @@ import io.omdprt.config.FeedConfig;
 import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.CounterKeys;
-import io.omdprt.metrics.SocketStats;
-import io.omdprt.monitor.ChannelSet;
-import io.omdprt.monitor.MonitoredChannel;
-import io.omdprt.monitor.Recorder;
+import io.omdprt.model.SocketStats;
+import io.omdprt.model.ChannelSet;
+import io.omdprt.model.MonitoredChannel;
+import io.omdprt.model.WindowBaseline;
 import io.omdprt.time.DisplayTime;
 import io.omdprt.track.ChannelCounter;
 import io.omdprt.track.ChannelTracker;
@@ -36,20 +36,20 @@ public final class StatusBuilder {
     private final String version;
     private final long startNanos;
     private final Supplier<List<Status.Window>> windows;
-    private final Supplier<Recorder.Baseline> baseline;
+    private final Supplier<WindowBaseline> baseline;
     private final Supplier<Status.Storage> storage;
     private final DisplayTime display;
     private final io.omdprt.metrics.LocalCauses local;
 
     public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
-                         String transport, String version, Supplier<List<Status.Window>> windows, Supplier<Recorder.Baseline> baseline,
+                         String transport, String version, Supplier<List<Status.Window>> windows, Supplier<WindowBaseline> baseline,
                          Supplier<Status.Storage> storage) {
         this(config, channels, sockets, epochNanos, transport, version, windows, baseline, storage, io.omdprt.metrics.LocalCauses.NONE);
     }
 
     /** @param local what on this host keeps a line from receiving now (the interface watcher) */
     public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
-                         String transport, String version, Supplier<List<Status.Window>> windows, Supplier<Recorder.Baseline> baseline,
+                         String transport, String version, Supplier<List<Status.Window>> windows, Supplier<WindowBaseline> baseline,
                          Supplier<Status.Storage> storage, io.omdprt.metrics.LocalCauses local) {
         this.local = local;
         this.config = config;
@@ -67,7 +67,7 @@ public final class StatusBuilder {
 
     public Status build() {
         long now = epochNanos.getAsLong();
-        Recorder.Baseline base = baseline.get();
+        WindowBaseline base = baseline.get();
         long sinceNanos = base == null ? startNanos : nanos(base.since());
         String from = base == null ? "since the monitor started"
                 : "window " + base.window().name() + (base.since().isAfter(base.window().start()) ? " (since this monitor started inside it)"

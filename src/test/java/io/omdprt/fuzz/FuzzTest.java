@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.metrics.OmdCollector;
-import io.omdprt.metrics.SocketStats;
-import io.omdprt.monitor.ChannelSet;
+import io.omdprt.model.SocketStats;
+import io.omdprt.model.ChannelSet;
 import io.omdprt.protocol.Malformed;
 import io.omdprt.testing.TestConfigs;
 import io.omdprt.track.ChannelCounter;

@@ -1,5 +1,6 @@
 package io.omdprt.report;
 
+import io.omdprt.http.ReportsRoute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

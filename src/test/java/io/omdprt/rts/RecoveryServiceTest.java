@@ -10,7 +10,7 @@ import io.omdprt.event.EventType;
 import io.omdprt.event.MonitorEvent;
 import io.omdprt.metrics.Metrics;
 import io.omdprt.metrics.RtsCollector;
-import io.omdprt.monitor.ChannelSet;
+import io.omdprt.model.ChannelSet;
 import io.omdprt.protocol.PacketEncoder;
 import io.omdprt.sim.Published;
 import io.omdprt.sim.RtsServer;

@@ -1,5 +1,6 @@
 package io.omdprt.window;
 
+import io.omdprt.metrics.WindowCollector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

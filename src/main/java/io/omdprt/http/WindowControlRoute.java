@@ -1,5 +1,7 @@
-package io.omdprt.window;
+package io.omdprt.http;
 
+import io.omdprt.window.Window;
+import io.omdprt.window.WindowSchedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omdprt.http.Response;
@@ -66,7 +68,7 @@ public final class WindowControlRoute implements Route {
         }
         String action = request.path("action").asText("");
         String name = request.path("name").asText("");
-        if (!WindowSchedule.NAME.matcher(name).matches()) {
+        if (!io.omdprt.config.ConfigLoader.NAME.matcher(name).matches()) {
             return Response.text(400, "name: expected letters, digits, '-', '_' or '.', got '" + name + "'");
         }
         Instant now = clock.get();

@@ -1,4 +1,4 @@
-package io.omdprt.monitor;
+package io.omdprt.model;
 
 import io.omdprt.config.ChannelConfig;
 import io.omdprt.config.ChannelKind;

@@ -1,7 +1,7 @@
-package io.omdprt.monitor;
+package io.omdprt.model;
 
+import io.omdprt.model.MonitoredChannel;
 import io.omdprt.event.CounterKeys;
-import io.omdprt.metrics.SocketStats;
 import io.omdprt.protocol.Malformed;
 import io.omdprt.track.ChannelCounter;
 import io.omdprt.track.ChannelTracker;

@@ -1,5 +1,7 @@
-package io.omdprt.window;
+package io.omdprt.metrics;
 
+import io.omdprt.window.Window;
+import io.omdprt.window.WindowSchedule;
 import io.omdprt.config.AlertMode;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;

@@ -1,4 +1,4 @@
-package io.omdprt.monitor;
+package io.omdprt.time;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,11 +7,11 @@ import java.time.ZoneOffset;
 import org.agrona.concurrent.EpochNanoClock;
 
 /** The monitor's one clock seen as a {@link Clock}, so the journal and the trackers tell the same time. */
-final class EpochClock extends Clock {
+public final class EpochClock extends Clock {
     private final EpochNanoClock nanos;
     private final ZoneId zone;
 
-    EpochClock(EpochNanoClock nanos) {
+    public EpochClock(EpochNanoClock nanos) {
         this(nanos, ZoneOffset.UTC);
     }
 

@@ -1,5 +1,7 @@
-package io.omdprt.report;
+package io.omdprt.http;
 
+import io.omdprt.report.ReportIndexPages;
+import io.omdprt.report.ReportIndex;
 import io.omdprt.http.Response;
 import io.omdprt.http.Route;
 import io.omdprt.time.DisplayTime;

@@ -1,4 +1,4 @@
-package io.omdprt.metrics;
+package io.omdprt.model;
 
 /**
  * What the receiver knows of a line's socket, read at scrape time. A value below 0 means "not known

@@ -1,4 +1,4 @@
-package io.omdprt.monitor;
+package io.omdprt.event;
 
 import io.omdprt.event.EventSink;
 import io.omdprt.event.MonitorEvent;
