@@ -39,7 +39,7 @@ public final class CaptureAnalyzer {
     /** Unknown destinations listed in the report. */
     public static final int TOP_UNKNOWN = 20;
     private static final int PROGRESS_EVERY = 1 << 14;
-    private static final long SNAPSHOT_NANOS = io.omdprt.monitor.Recorder.SNAPSHOT_INTERVAL.toNanos();
+    private static final long SNAPSHOT_NANOS = CounterSnapshots.INTERVAL.toNanos();
 
     private final MonitorConfig config;
     private final Progress progress;

@@ -15,6 +15,8 @@ import java.util.Map;
 
 /** Reads a channel's counters (from any thread) into the keys of a counters event ({@link CounterKeys}). */
 public final class CounterSnapshots {
+    /** How often a counters record is taken inside a window, live and in a capture analysis alike. */
+    public static final java.time.Duration INTERVAL = java.time.Duration.ofSeconds(30);
     private CounterSnapshots() {
     }
 

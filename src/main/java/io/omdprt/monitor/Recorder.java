@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class Recorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
     static final long TICK_MILLIS = 100;
-    public static final Duration SNAPSHOT_INTERVAL = Duration.ofSeconds(30);
     /** How often report folders older than reports.retention-days are looked for (and at the start). */
     static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
 
@@ -219,7 +218,7 @@ public final class Recorder implements AutoCloseable {
             }
         }
         current = active.values().stream().reduce((a, b) -> b.window().start().isAfter(a.window().start()) ? b : a).orElse(null);
-        if (!active.isEmpty() && Duration.between(lastSnapshot, now).compareTo(SNAPSHOT_INTERVAL) >= 0) {
+        if (!active.isEmpty() && Duration.between(lastSnapshot, now).compareTo(CounterSnapshots.INTERVAL) >= 0) {
             snapshot(now);
         }
         return ended;

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * missing, it rejoins the line on its event loop ({@code line_rejoined}), retried every 300 ms until
  * the kernel takes it. What it knows now is read by the metrics and the status page, from any thread.
  */
-public final class InterfaceWatcher implements io.omdprt.metrics.LocalCauses, AutoCloseable {
+public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceWatcher.class);
     public static final long POLL_MILLIS = 200;
     static final long RETRY_NANOS = 300_000_000L;

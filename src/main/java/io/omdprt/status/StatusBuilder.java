@@ -39,18 +39,18 @@ public final class StatusBuilder {
     private final Supplier<WindowBaseline> baseline;
     private final Supplier<Status.Storage> storage;
     private final DisplayTime display;
-    private final io.omdprt.metrics.LocalCauses local;
+    private final io.omdprt.model.LocalCauses local;
 
     public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
                          String transport, String version, Supplier<List<Status.Window>> windows, Supplier<WindowBaseline> baseline,
                          Supplier<Status.Storage> storage) {
-        this(config, channels, sockets, epochNanos, transport, version, windows, baseline, storage, io.omdprt.metrics.LocalCauses.NONE);
+        this(config, channels, sockets, epochNanos, transport, version, windows, baseline, storage, io.omdprt.model.LocalCauses.NONE);
     }
 
     /** @param local what on this host keeps a line from receiving now (the interface watcher) */
     public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
                          String transport, String version, Supplier<List<Status.Window>> windows, Supplier<WindowBaseline> baseline,
-                         Supplier<Status.Storage> storage, io.omdprt.metrics.LocalCauses local) {
+                         Supplier<Status.Storage> storage, io.omdprt.model.LocalCauses local) {
         this.local = local;
         this.config = config;
         this.channels = channels;

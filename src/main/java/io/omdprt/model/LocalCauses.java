@@ -1,4 +1,4 @@
-package io.omdprt.metrics;
+package io.omdprt.model;
 
 /** What on this host keeps a line from receiving right now (its interface down, its membership missing), from any thread. */
 public interface LocalCauses {
