@@ -106,17 +106,7 @@ public final class StatusPage {
     }
 
     static String duration(double seconds) {
-        if (seconds < 0) {
-            return "";
-        }
-        if (seconds < 10) {
-            return String.format(Locale.ROOT, "%.1fs", seconds);
-        }
-        long s = Math.round(seconds);
-        if (s < 3600) {
-            return (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
-        }
-        return (s / 3600) + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
+        return seconds < 0 ? "" : Counts.seconds(seconds);
     }
 
     static String esc(String text) {

@@ -1,5 +1,6 @@
 package io.omdprt.report;
 
+import io.omdprt.text.Counts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class ChannelPlots {
                 double from = Math.max(0, start.secondsTo(o.start()));
                 double to = o.end() == null ? spanSeconds : start.secondsTo(o.end());
                 marks.add(new Plots.Mark(from, to, o.line() == null ? "outage channel-outage" : "outage",
-                        (o.line() == null ? "channel" : "line " + o.line()) + " down " + MarkdownReport.seconds(o.seconds()) + suffix));
+                        (o.line() == null ? "channel" : "line " + o.line()) + " down " + Counts.seconds(o.seconds()) + suffix));
             }
         }
         Plots.chart(h, "rate", channelId, "message rate", "messages/s", spanSeconds, rate, marks, tickLabel);

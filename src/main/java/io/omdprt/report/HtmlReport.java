@@ -46,7 +46,7 @@ public final class HtmlReport {
         String incomplete = MarkdownReport.incompleteNote(r);
         row(h, "generated", esc(t.dateTime(w.generatedAt())) + (incomplete == null ? "" : " — <b>" + esc(incomplete) + "</b>"));
         row(h, "monitor", esc(String.join(", ", r.monitor().instances())));
-        row(h, MarkdownReport.downtimeLabel(r), MarkdownReport.seconds(r.monitor().downtimeSeconds()));
+        row(h, MarkdownReport.downtimeLabel(r), Counts.seconds(r.monitor().downtimeSeconds()));
         h.append("</table>\n");
         for (ReportModel.DrEvent d : r.dr()) {
             h.append("<p class=\"dr").append(d.status() == 1 ? "" : " done").append("\"><b>DR signal</b> ").append(esc(t.dateTime(d.time()))).append(" on ").append(esc(d.feed())).append('/')
@@ -197,7 +197,7 @@ public final class HtmlReport {
                     .append("</td><td>").append(n(l.messages())).append("</td><td>").append(n(l.gaps())).append("</td><td>")
                     .append(n(l.missingMessages())).append("</td><td>").append(n(l.lateMessages())).append("</td><td>")
                     .append(n(l.duplicates())).append("</td><td>").append(n(l.outages())).append("</td><td>")
-                    .append(MarkdownReport.seconds(l.outageSeconds())).append("</td><td>").append(n(l.socketDrops())).append("</td><td>")
+                    .append(Counts.seconds(l.outageSeconds())).append("</td><td>").append(n(l.socketDrops())).append("</td><td>")
                     .append(n(l.malformed())).append("</td><td>").append(n(l.strays())).append("</td><td>")
                     .append(esc(MarkdownReport.timing(l.latency()))).append("</td><td>").append(esc(String.valueOf(l.endpoint())))
                     .append("</td><td>").append(esc(MarkdownReport.burst(l.traffic()))).append("</td><td>")
@@ -219,8 +219,8 @@ public final class HtmlReport {
             for (ReportModel.Outage o : c.outageList()) {
                 h.append("<tr><td>").append(o.line() == null ? "<b>channel</b>" : "line " + esc(o.line())).append("</td><td>")
                         .append(esc(t.dateTime(o.start()))).append("</td><td>").append(o.end() == null ? (o.ongoing() ? "ongoing" : "window end")
-                        : esc(t.dateTime(o.end()))).append("</td><td>").append(MarkdownReport.seconds(o.seconds())).append("</td><td>")
-                        .append(o.unobservedSeconds() > 0 ? MarkdownReport.seconds(o.unobservedSeconds()) + " unobserved" : "")
+                        : esc(t.dateTime(o.end()))).append("</td><td>").append(Counts.seconds(o.seconds())).append("</td><td>")
+                        .append(o.unobservedSeconds() > 0 ? Counts.seconds(o.unobservedSeconds()) + " unobserved" : "")
                         .append("</td></tr>");
             }
             h.append("</table>\n");

@@ -31,7 +31,7 @@ public final class MarkdownReport {
         m.append("| generated | ").append(t.dateTime(w.generatedAt())).append(incomplete == null ? "" : " — **" + incomplete + "**")
                 .append(" |\n");
         m.append("| monitor | ").append(String.join(", ", r.monitor().instances())).append(" |\n");
-        m.append("| ").append(downtimeLabel(r)).append(" | ").append(seconds(r.monitor().downtimeSeconds())).append(" |\n\n");
+        m.append("| ").append(downtimeLabel(r)).append(" | ").append(Counts.seconds(r.monitor().downtimeSeconds())).append(" |\n\n");
         for (ReportModel.DrEvent d : r.dr()) {
             m.append("**DR signal** ").append(t.dateTime(d.time())).append(" on ").append(d.feed()).append('/').append(d.channel())
                     .append(": ").append(VerdictPolicy.drName(d.status())).append("\n\n");
@@ -61,7 +61,7 @@ public final class MarkdownReport {
             m.append("\n## ").append(r.capture() != null ? "Not captured" : "Monitor downtime")
                     .append("\n\n| from | to | length | why |\n|---|---|---|---|\n");
             for (ReportModel.Downtime d : r.monitor().downtime()) {
-                m.append("| ").append(t.dateTime(d.from())).append(" | ").append(t.dateTime(d.to())).append(" | ").append(seconds(d.seconds()))
+                m.append("| ").append(t.dateTime(d.from())).append(" | ").append(t.dateTime(d.to())).append(" | ").append(Counts.seconds(d.seconds()))
                         .append(" | ").append(d.reason()).append(" |\n");
             }
         }
@@ -82,7 +82,7 @@ public final class MarkdownReport {
                             .append(n(l.packets())).append(" | ").append(n(l.messages())).append(" | ")
                             .append(n(l.gaps())).append(" | ").append(n(l.missingMessages())).append(" | ").append(n(l.lateMessages()))
                             .append(" | ").append(n(l.duplicates())).append(" | ").append(n(l.outages()))
-                            .append(" | ").append(seconds(l.outageSeconds())).append(" | ").append(n(l.socketDrops())).append(" | ")
+                            .append(" | ").append(Counts.seconds(l.outageSeconds())).append(" | ").append(n(l.socketDrops())).append(" | ")
                             .append(n(l.malformed())).append(" | ").append(n(l.strays())).append(" | ").append(timing(l.latency()))
                             .append(" |\n");
                 }
@@ -104,8 +104,8 @@ public final class MarkdownReport {
                     for (ReportModel.Outage o : c.outageList()) {
                         m.append("| ").append(o.line() == null ? "**channel**" : "line " + o.line()).append(" | ").append(t.dateTime(o.start()))
                                 .append(" | ").append(o.end() == null ? (o.ongoing() ? "ongoing" : "window end") : t.dateTime(o.end()))
-                                .append(" | ").append(seconds(o.seconds())).append(" | ")
-                                .append(o.unobservedSeconds() > 0 ? seconds(o.unobservedSeconds()) + " unobserved" : "").append(" |\n");
+                                .append(" | ").append(Counts.seconds(o.seconds())).append(" | ")
+                                .append(o.unobservedSeconds() > 0 ? Counts.seconds(o.unobservedSeconds()) + " unobserved" : "").append(" |\n");
                     }
                 }
                 if (c.refresh() != null) {
@@ -221,10 +221,6 @@ public final class MarkdownReport {
 
     static String orNone(String text) {
         return text == null ? "none" : text;
-    }
-
-    static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.1f s", s);
     }
 
     private static String esc(String text) {
