@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sites", mixinStandardHelpOptions = true,
         description = {"Merge the primary-site and DR-site receivers of one window.",
             "For every loss either site saw, it says whether the other site received those messages: lost at both sites points at "
-                + "HKEX, at one site only at that site's network. Each input is a report.json (or its folder) or a journal folder. "
+                + "HKEX, at one site only at that site's network. Each input is a report.json (or its folder) or a journal folder, "
+                + "whose window's report is built as the report command would. "
                 + "Exit 0 when merged, 2 on bad input."})
 final class SitesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FIRST", description = "The first site's report.json, its folder, or its journal folder.")
@@ -32,7 +34,9 @@ final class SitesCommand implements Callable<Integer> {
     @Option(names = "--names", paramLabel = "A,B", split = ",", description = "The two sites' names (default primary,dr).")
     List<String> names = List.of("primary", "dr");
 
-    @Option(names = "--window", paramLabel = "NAME", description = "For journal folders: the window to take (needed when a journal has several).")
+    @Option(names = "--window", paramLabel = "NAME",
+            description = "For journal folders: the window to take, needed when a journal has several; NAME@START (as the error lists "
+                    + "them) picks one instance of a window that ran more than once.")
     String window;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write sites.json, sites.md and sites.html there (default: print the Markdown).")
@@ -47,8 +51,8 @@ final class SitesCommand implements Callable<Integer> {
         ReportModel a;
         ReportModel b;
         try {
-            a = read(first);
-            b = read(second);
+            a = report(first, window);
+            b = report(second, window);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.BAD_USAGE;
@@ -71,20 +75,61 @@ final class SitesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ReportModel read(Path path) {
-        if (Files.isDirectory(path) && !Files.exists(path.resolve("report.json"))) {
-            try {
-                List<ReportBuilder.WindowSpec> all = JournalReports.windowsOf(JournalReader.readAll(path).events());
-                List<ReportBuilder.WindowSpec> specs = window == null ? all : all.stream().filter(s -> s.name().equals(window)).toList();
-                if (specs.size() != 1) {
-                    throw new IllegalArgumentException(path + ": expected one window" + (window == null ? "" : " named " + window)
-                            + " in the journal, found " + all.stream().map(ReportBuilder.WindowSpec::name).toList() + " (give --window)");
-                }
-                return JournalReports.build(path, specs.get(0), null, Instant.now());
-            } catch (IOException e) {
-                throw new IllegalArgumentException(path + ": cannot read the journal: " + e.getMessage());
-            }
+    /**
+     * A report (a report.json or the folder holding one), or the report of one window built from a journal folder.
+     *
+     * @param window the journal's window to take (NAME or NAME@START), or null when it has one
+     * @throws IllegalArgumentException naming the path when it is neither, or the journal's window is not clear
+     */
+    static ReportModel report(Path path, String window) {
+        if (!Files.isDirectory(path) || Files.exists(path.resolve("report.json"))) {
+            return CompareCommand.read(path);
         }
-        return CompareCommand.read(path);
+        JournalReader.Result journal;
+        try {
+            journal = JournalReader.readAll(path);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(path + ": cannot read the journal: " + e.getMessage());
+        }
+        if (journal.files().isEmpty()) {
+            throw new IllegalArgumentException(path + ": neither a report (no report.json) nor a journal folder (no events-*.jsonl)");
+        }
+        ReportBuilder.WindowSpec spec = pick(path, JournalReports.windowsOf(journal.events()), window);
+        try {
+            return JournalReports.build(path, spec, null, Instant.now());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(path + ": cannot read the journal: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The journal's one window instance, or the one {@code --window} names (NAME, or NAME@START when
+     * the name has several instances).
+     *
+     * @throws IllegalArgumentException naming the folder and the instances it has, when there is not exactly one
+     */
+    static ReportBuilder.WindowSpec pick(Path journal, List<ReportBuilder.WindowSpec> all, String window) {
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException(journal + ": no window in the journal (no window_start record)");
+        }
+        List<ReportBuilder.WindowSpec> picked = window == null ? all
+                : all.stream().filter(s -> s.name().equals(window) || instance(s).equals(window)).toList();
+        if (picked.size() == 1) {
+            return picked.get(0);
+        }
+        String has = all.stream().map(SitesCommand::instance).collect(Collectors.joining(", "));
+        if (window == null) {
+            throw new IllegalArgumentException(journal + ": " + all.size() + " windows in the journal (" + has
+                    + "); give --window NAME or NAME@START");
+        }
+        if (picked.isEmpty()) {
+            throw new IllegalArgumentException(journal + ": no window " + window + " in the journal, which has " + has);
+        }
+        throw new IllegalArgumentException(journal + ": " + picked.size() + " instances of window " + window + " in the journal ("
+                + picked.stream().map(SitesCommand::instance).collect(Collectors.joining(", ")) + "); give --window NAME@START");
+    }
+
+    private static String instance(ReportBuilder.WindowSpec s) {
+        return s.name() + "@" + s.start();
     }
 }

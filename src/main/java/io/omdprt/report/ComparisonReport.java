@@ -67,11 +67,15 @@ public final class ComparisonReport {
                 .append("body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#222;max-width:70em}")
                 .append("table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding:.2em .6em;text-align:left}")
                 .append("th{background:#f2f2f2}.regressed{background:#ffc9c9;font-weight:700}svg text{font:11px system-ui,sans-serif}")
+                .append(".legend span{margin-right:1.2em}")
                 .append(".tick{stroke:#ddd}").append(ChannelPlots.STYLE).append("</style></head><body>\n");
         h.append("<h1>Comparison: ").append(r.regressed() ? "REGRESSED" : "no regression").append("</h1>\n<table>")
                 .append("<tr><th>baseline (dashed)</th><td>").append(HtmlReport.esc(r.baseline())).append(" — ")
                 .append(HtmlReport.esc(r.baselineWindow())).append("</td></tr><tr><th>current (solid)</th><td>")
                 .append(HtmlReport.esc(r.current())).append(" — ").append(HtmlReport.esc(r.currentWindow())).append("</td></tr></table>\n");
+        h.append("<p class=\"legend\">Plots: each window from its own start; the baseline's lines and marks dashed, the current's ")
+                .append("solid. <span style=\"color:#f29900\">| line gap</span> <span style=\"color:#a50e0e\">| real loss</span> ")
+                .append("<span style=\"color:#d93025\">▮ outage</span></p>\n");
         if (!r.regressions().isEmpty()) {
             h.append("<ul class=\"regressions\">");
             r.regressions().forEach(s -> h.append("<li class=\"regressed\">").append(HtmlReport.esc(s)).append("</li>"));

@@ -121,9 +121,10 @@ public record ReportModel(Window window, Monitor monitor, Verdict verdict, List<
      * @param burstPackets      per line: the most packets within the burst resolution
      * @param latency           per line: feed latency percentiles
      * @param skew              A/B skew percentiles
+     * @param jitter            per line: jitter percentiles (null in reports from before they were kept per minute)
      */
     public record Point(String start, double seconds, double messagesPerSecond, Map<String, Long> burstPackets,
-                        Map<String, Timing> latency, Timing skew) {
+                        Map<String, Timing> latency, Timing skew, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Timing> jitter) {
     }
 
     /**

@@ -148,12 +148,14 @@ final class WindowCounts {
                 }
             }
             Map<String, ReportModel.Timing> latency = new LinkedHashMap<>();
+            Map<String, ReportModel.Timing> jitter = new LinkedHashMap<>();
             for (String line : lines) {
                 latency.put(line, timing(in, Map.of(), CounterKeys.hist(line, CounterKeys.LATENCY)));
+                jitter.put(line, timing(in, Map.of(), CounterKeys.hist(line, CounterKeys.JITTER)));
             }
             out.add(new ReportModel.Point(from.toString(), ReportBuilder.round(seconds),
                     seconds <= 0 ? 0 : Math.round(messages / seconds * 10) / 10.0, peaks, latency,
-                    timing(in, Map.of(), CounterKeys.hist(null, CounterKeys.SKEW))));
+                    timing(in, Map.of(), CounterKeys.hist(null, CounterKeys.SKEW)), jitter));
         }
         return out;
     }

@@ -6,10 +6,17 @@ import io.omdprt.analyze.CaptureAnalyzer;
 import io.omdprt.analyze.Progress;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.MonitorConfig;
+import io.omdprt.event.EventType;
+import io.omdprt.event.MonitorEvent;
+import io.omdprt.journal.JournalWriter;
+import io.omdprt.report.JournalReports;
+import io.omdprt.report.ReportBuilder;
 import io.omdprt.report.ReportModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +27,8 @@ public final class SimCaptures {
     private SimCaptures() {
     }
 
-    public record Analysed(Path pcap, GroundTruth truth, ReportModel report) {
+    /** @param events the analysis's tracker events, in capture time */
+    public record Analysed(Path pcap, GroundTruth truth, ReportModel report, List<MonitorEvent> events) {
     }
 
     public static MonitorConfig demo() throws Exception {
@@ -43,7 +51,29 @@ public final class SimCaptures {
         analyzer.analyze(pcap);
         Analysis analysis = analyzer.finish();
         ReportModel report = AnalysisReport.build(config, null, List.of(pcap.toString()), analysis, START.plusSeconds(seconds + 60));
-        return new Analysed(pcap, truth, report);
+        return new Analysed(pcap, truth, report, analysis.events());
+    }
+
+    /**
+     * The journal a monitor would have left had it received the run live inside windows: started a
+     * second before the run, each window over the whole run, the analysis's tracker events (counter
+     * snapshots included) in between, stopped a second after.
+     *
+     * @param windows the names of the windows open over the run (none: a journal without a window)
+     */
+    public static Path journal(Analysed run, MonitorConfig config, int seconds, List<String> windows, Path dir) throws Exception {
+        Instant end = START.plusSeconds(seconds);
+        Instant stop = end.plusSeconds(1);
+        try (JournalWriter journal = new JournalWriter(dir, 30, Clock.fixed(stop, ZoneOffset.UTC)).start()) {
+            journal.accept(MonitorEvent.of(START.minusSeconds(1), EventType.MONITOR_START).detail(JournalReports.startDetail(
+                    config.instance(), config.site(), "test", "config/demo.yaml", config.liveness().staleAfter(),
+                    config.displayZone().getId(), ReportBuilder.LineRef.allOf(config))));
+            windows.forEach(w -> journal.accept(MonitorEvent.of(START, EventType.WINDOW_START).window(w, START, end).detail("scripted")));
+            run.events().forEach(journal::accept);
+            windows.forEach(w -> journal.accept(MonitorEvent.of(end, EventType.WINDOW_END).window(w, START, end)));
+            journal.accept(MonitorEvent.of(stop, EventType.MONITOR_STOP));
+        }
+        return dir;
     }
 
     public static io.omdprt.config.LineConfig lineConfig(MonitorConfig config, String feed, String channel, String line) {
