@@ -123,7 +123,9 @@ final class Plots {
             double x = LEFT + plotW * s / span;
             h.append("<line class=\"tick\" x1=\"").append(f(x)).append("\" x2=\"").append(f(x)).append("\" y1=\"").append(top)
                     .append("\" y2=\"").append(top + plotH).append("\"/><text x=\"").append(f(x)).append("\" y=\"").append(height - 8)
-                    .append("\" text-anchor=\"middle\">").append(HtmlReport.esc(tickLabel.apply(s))).append("</text>");
+                    // a label near the right edge ends at its tick instead of running off the picture
+                    .append("\" text-anchor=\"").append(s > span * 0.9 ? "end" : "middle").append("\">")
+                    .append(HtmlReport.esc(tickLabel.apply(s))).append("</text>");
         }
         h.append("</svg>\n");
     }
