@@ -2,10 +2,11 @@ package io.omdprt.analyze;
 
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.EventRecorder;
-import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.ChannelCounts;
 import io.omdprt.model.SocketStats;
 import io.omdprt.model.CounterSnapshots;
 import io.omdprt.event.TrackerEvents;
+import io.omdprt.event.Where;
 import io.omdprt.model.ChannelSet;
 import io.omdprt.model.MonitoredChannel;
 import io.omdprt.pcap.LinkType;
@@ -160,8 +161,8 @@ public final class CaptureAnalyzer {
         Instant at = Instant.ofEpochSecond(0, atNanos);
         for (MonitoredChannel c : channels.channels()) {
             c.tracker().publishIntervals();
-            events.accept(MonitorEvent.counters(at, c.feedName(), c.label(), CounterSnapshots.of(c, SocketStats.NONE, atNanos, burstsUntil),
-                    CounterSnapshots.histograms(c)));
+            events.accept(new ChannelCounts(at, new Where.Channel(c.feedName(), c.label()), CounterSnapshots.of(c, SocketStats.NONE, atNanos,
+                    burstsUntil), CounterSnapshots.histograms(c)));
         }
     }
 

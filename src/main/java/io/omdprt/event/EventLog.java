@@ -1,9 +1,7 @@
 package io.omdprt.event;
 
-import io.omdprt.event.EventSink;
-import io.omdprt.event.MonitorEvent;
-import io.omdprt.time.DisplayTime;
 import io.omdprt.text.Counts;
+import io.omdprt.time.DisplayTime;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,39 +17,85 @@ public final class EventLog implements EventSink {
 
     @Override
     public void accept(MonitorEvent e) {
-        String where = e.feed() == null ? "" : e.feed() + "/" + e.channel() + (e.line() == null ? "" : " line " + e.line());
-        switch (e.type()) {
-            case LINE_GAP -> LOG.info("line gap {}: {}..{} ({})", where, e.fromSeq(), e.toSeq(), Counts.of(e.messages(), "message"));
-            case ARBITRATED_GAP -> LOG.warn("DATA LOSS {}: messages {}..{} ({}) missing on every line since {}", where,
-                    e.fromSeq(), e.toSeq(), Counts.of(e.messages(), "message"), display.time(e.since()));
-            case LINE_DOWN -> LOG.warn("line down {}: nothing since {}", where, display.time(e.since()));
-            case LINE_RECEIVING -> LOG.debug("first datagram {}", where);
-            case LINE_UP -> LOG.info("line up {} after {}", where, seconds(e.seconds()));
-            case CHANNEL_DOWN -> LOG.warn("CHANNEL DOWN {}: no line has delivered since {}", where, display.time(e.since()));
-            case CHANNEL_UP -> LOG.info("channel up {} after {}", where, seconds(e.seconds()));
-            case SEQUENCE_RESET -> LOG.info("sequence reset {} to {}", where, e.value());
-            case DR_STATUS -> LOG.warn("DR status {}: {} -> {} ({})", where, e.previous(), e.value(),
-                    e.value() == 1 ? "site failover in progress" : e.value() == 2 ? "site failover completed" : "unknown status");
-            case SOCKET_DROPS -> LOG.warn("LOCAL DROPS {}: the kernel dropped {} on this host's socket", where,
-                    Counts.of(e.value() - (e.previous() == null ? 0 : e.previous()), "datagram"));
-            case STRAY_PACKET -> LOG.warn("stray datagram {}: SeqNum {} is not one the channel could have reached; not counted as loss",
-                    where, e.fromSeq());
-            case SEQUENCE_JUMP -> LOG.warn("sequence jump {}: from {} to {} without a Sequence Reset", where, e.fromSeq(), e.toSeq());
-            case SEQUENCE_RESTART -> LOG.warn("sequence restart {}: from {} back to {} without a Sequence Reset", where, e.fromSeq(),
-                    e.toSeq());
-            case INTERFACE_DOWN, MEMBERSHIP_MISSING, RP_FILTER_DROPS -> LOG.warn("LOCAL {}{}: {}", e.type().label(),
-                    where.isEmpty() ? "" : " " + where, e.detail());
-            case INTERFACE_UP, INTERFACE_CHANGED, LINE_REJOINED -> LOG.info("{}{}: {}", e.type().label(), where.isEmpty() ? "" : " " + where,
-                    e.detail());
-            case REFRESH_UNUSABLE, REFRESH_AHEAD, REFRESH_DECREASED, REFRESH_STALL -> LOG.warn("refresh {}: {}", where, e.detail());
-            case REFRESH_RESUMED -> LOG.info("refresh {}: Refresh Complete again after {}", where, seconds(e.seconds()));
-            case WINDOW_START -> LOG.info("PRT window {} started", e.window());
-            case WINDOW_END -> LOG.info("PRT window {} ended", e.window());
-            default -> LOG.info("{} {}", e.type().label(), e.detail() == null ? "" : e.detail());
+        String where = e instanceof Located l ? where(l.where()) : "";
+        String label = e.type().label();
+        if (e instanceof Gap.OnLine g) {
+            LOG.info("line gap {}: {}..{} ({})", where, g.missing().first(), g.missing().last(),
+                    Counts.of(g.missing().messages(), "message"));
+        } else if (e instanceof Gap.Arbitrated g) {
+            LOG.warn("DATA LOSS {}: messages {}..{} ({}) missing on every line since {}", where, g.missing().first(), g.missing().last(),
+                    Counts.of(g.missing().messages(), "message"), display.time(g.openedAt()));
+        } else if (e instanceof Outage.Down d && d.where() instanceof Where.Line) {
+            LOG.warn("line down {}: nothing since {}", where, display.time(d.lastArrival()));
+        } else if (e instanceof Outage.Down d) {
+            LOG.warn("CHANNEL DOWN {}: no line has delivered since {}", where, display.time(d.lastArrival()));
+        } else if (e instanceof Outage.Up u && u.where() instanceof Where.Line) {
+            LOG.info("line up {} after {}", where, seconds(u.seconds()));
+        } else if (e instanceof Outage.Up u) {
+            LOG.info("channel up {} after {}", where, seconds(u.seconds()));
+        } else if (e instanceof Outage.Receiving) {
+            LOG.debug("first datagram {}", where);
+        } else if (e instanceof Sequence.Reset r) {
+            LOG.info("sequence reset {} to {}", where, r.newSeqNo());
+        } else if (e instanceof DrStatus d) {
+            LOG.warn("DR status {}: {} -> {} ({})", where, d.previous(), d.status(),
+                    d.status() == 1 ? "site failover in progress" : d.status() == 2 ? "site failover completed" : "unknown status");
+        } else if (e instanceof Host.SocketDrops d) {
+            LOG.warn("LOCAL DROPS {}: the kernel dropped {} on this host's socket", where, Counts.of(d.rise(), "datagram"));
+        } else if (e instanceof Sequence.Stray s) {
+            LOG.warn("stray datagram {}: SeqNum {} is not one the channel could have reached; not counted as loss", where, s.seqNum());
+        } else if (e instanceof Sequence.Jump j) {
+            LOG.warn("sequence jump {}: from {} to {} without a Sequence Reset", where, j.expected(), j.newSeq());
+        } else if (e instanceof Sequence.Restart r) {
+            LOG.warn("sequence restart {}: from {} back to {} without a Sequence Reset", where, r.expected(), r.newSeq());
+        } else if (e instanceof Host.InterfaceDown d) {
+            LOG.warn("LOCAL {}: {}", label, d.detail());
+        } else if (e instanceof Host.MembershipMissing m) {
+            LOG.warn("LOCAL {} {}: {}", label, where, m.detail());
+        } else if (e instanceof Host.RpFilterDrops d) {
+            LOG.warn("LOCAL {}: {}", label, d.detail());
+        } else if (e instanceof Host.OfInterface i) {
+            LOG.info("{}: {}", label, i.detail());
+        } else if (e instanceof Host.LineRejoined r) {
+            LOG.info("{} {}: {}", label, where, r.detail());
+        } else if (e instanceof Refresh.Unusable u) {
+            LOG.warn("refresh {}: {}", where, u.detail());
+        } else if (e instanceof Refresh.Ahead a) {
+            LOG.warn("refresh {}: {}", where, a.detail());
+        } else if (e instanceof Refresh.Decreased d) {
+            LOG.warn("refresh {}: {}", where, d.detail());
+        } else if (e instanceof Refresh.Stall s) {
+            LOG.warn("refresh {}: {}", where, s.detail());
+        } else if (e instanceof Refresh.Resumed r) {
+            LOG.info("refresh {}: Refresh Complete again after {}", where, seconds(r.seconds()));
+        } else if (e instanceof WindowEvent.Start w) {
+            LOG.info("PRT window {} started", w.window());
+        } else if (e instanceof WindowEvent.End w) {
+            LOG.info("PRT window {} ended", w.window());
+        } else {
+            LOG.info("{} {}", label, detail(e));
         }
     }
 
-    private static String seconds(Double s) {
-        return s == null ? "?" : String.format(Locale.ROOT, "%.3fs", s);
+    private static String where(Where w) {
+        return w.feed() + "/" + w.channel() + (w instanceof Where.Line l ? " line " + l.line() : "");
+    }
+
+    /** The text of the events logged as they are: their label and this. */
+    private static String detail(MonitorEvent e) {
+        if (e instanceof Lifecycle.Start s) {
+            return s.settings();
+        } else if (e instanceof Rts.Logon l) {
+            return l.detail();
+        } else if (e instanceof Rts.Request r) {
+            return r.detail();
+        } else if (e instanceof Rts.NotTried n) {
+            return n.detail();
+        }
+        return "";
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.3fs", s);
     }
 }

@@ -1,6 +1,6 @@
 package io.omdprt.event;
 
-/** Every kind of event the monitor records. The label is how the journal spells it. */
+/** Every type of event the monitor records (see {@link MonitorEvent} for the record of each). The label is how the journal spells it. */
 public enum EventType {
     LINE_GAP("line_gap"),
     ARBITRATED_GAP("arbitrated_gap"),
@@ -31,21 +31,21 @@ public enum EventType {
     SEQUENCE_JUMP("sequence_jump"),
     /** The sequence started again lower without a Sequence Reset (publisher restart, failover). */
     SEQUENCE_RESTART("sequence_restart"),
-    /** A refresh channel lost messages inside a snapshot: value = snapshots made unusable (until the next one). */
+    /** A refresh channel lost messages inside a snapshot, making snapshots unusable (until the next one). */
     REFRESH_UNUSABLE("refresh_unusable"),
-    /** A Refresh Complete's LastSeqNum (value) stayed above the real-time channel's high-water mark (previous). */
+    /** A Refresh Complete's LastSeqNum stayed above the real-time channel's high-water mark. */
     REFRESH_AHEAD("refresh_ahead"),
-    /** A Refresh Complete's LastSeqNum (value) fell below the previous one (previous) without a Sequence Reset. */
+    /** A Refresh Complete's LastSeqNum fell below the previous one without a Sequence Reset. */
     REFRESH_DECREASED("refresh_decreased"),
-    /** No Refresh Complete since (since) for RefreshCheck.STALL_FACTOR typical intervals (value, ms). */
+    /** No Refresh Complete for RefreshCheck.STALL_FACTOR typical intervals. */
     REFRESH_STALL("refresh_stall"),
     /** A Refresh Complete after a stall: seconds since the one before. */
     REFRESH_RESUMED("refresh_resumed"),
-    /** A logon to a Retransmission Server: value = SessionStatus (none when it did not answer), seconds = latency. */
+    /** A logon to a Retransmission Server: its SessionStatus (none when it did not answer) and latency. */
     RTS_LOGON("rts_logon"),
-    /** A retransmission request and what came of it (recover-check or probe; see the detail and counts). */
+    /** A retransmission request and what came of it (recover-check or probe). */
     RTS_REQUEST("rts_request"),
-    /** An arbitrated gap that recover-check did not ask RTS for, and why (detail). */
+    /** An arbitrated gap that recover-check did not ask RTS for, or a probe not made, and why. */
     RTS_NOT_TRIED("rts_not_tried"),
     /** The trackers' counters at a moment (window start and end, stop, every 30 s inside a window). */
     COUNTERS("counters"),
@@ -62,12 +62,10 @@ public enum EventType {
         this.label = label;
     }
 
-    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return label;
     }
 
-    @com.fasterxml.jackson.annotation.JsonCreator
     public static EventType fromLabel(String label) {
         for (EventType t : values()) {
             if (t.label.equals(label)) {

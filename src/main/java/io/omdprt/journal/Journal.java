@@ -15,7 +15,7 @@ public final class Journal {
     private static final Pattern FILE = Pattern.compile("events-(\\d{4}-\\d{2}-\\d{2})\\.jsonl");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    /** The JSON form of events: ISO-8601 instants, no nulls (see {@link MonitorEvent}). */
+    /** The JSON form of events: ISO-8601 instants (see {@link EventCodec}). */
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

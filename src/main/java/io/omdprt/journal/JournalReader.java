@@ -54,12 +54,12 @@ public final class JournalReader {
                     }
                     MonitorEvent e;
                     try {
-                        e = Journal.JSON.readValue(line, MonitorEvent.class);
+                        e = EventCodec.decode(line);
                     } catch (IOException | IllegalArgumentException ex) {
                         skipped++;
                         continue;
                     }
-                    if (e.time() != null && e.type() != null && !e.time().isBefore(from) && e.time().isBefore(to)) {
+                    if (e != null && !e.time().isBefore(from) && e.time().isBefore(to)) {
                         events.add(e);
                     }
                 }

@@ -1,7 +1,7 @@
 package io.omdprt.journal;
 
 import io.omdprt.event.EventSink;
-import io.omdprt.event.EventType;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -153,7 +153,7 @@ public final class JournalWriter implements EventSink, AutoCloseable {
             boolean wrote = drain();
             if (now - lastAliveNanos >= aliveIntervalNanos && running) {
                 lastAliveNanos = now;
-                accept(MonitorEvent.of(clock.instant(), EventType.MONITOR_ALIVE));
+                accept(new Lifecycle.Alive(clock.instant()));
             }
             CountDownLatch sync = syncRequest;
             if (unforced && (now - lastForceNanos >= FORCE_INTERVAL_NANOS || stopping || sync != null)) {
@@ -191,7 +191,7 @@ public final class JournalWriter implements EventSink, AutoCloseable {
             }
             batchDay = day;
             try {
-                batch.write(Journal.JSON.writeValueAsBytes(e));
+                batch.write(EventCodec.encode(e));
             } catch (IOException ex) {
                 LOG.warn("event not journalled, cannot be written as JSON: {}", ex.toString());
                 continue;

@@ -5,8 +5,11 @@ import io.omdprt.model.MonitoredChannel;
 import io.omdprt.model.ChannelSet;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.EventSink;
-import io.omdprt.event.EventType;
-import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.ChannelCounts;
+import io.omdprt.event.Host;
+import io.omdprt.event.Lifecycle;
+import io.omdprt.event.WindowEvent;
+import io.omdprt.event.Where;
 import io.omdprt.journal.JournalLock;
 import io.omdprt.journal.JournalWriter;
 import io.omdprt.model.SocketStats;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -89,9 +93,8 @@ public final class Recorder implements AutoCloseable {
         this.journal = new JournalWriter(config.journal().dir(), config.journal().retentionDays(), clock);
         this.inventory = ReportBuilder.LineRef.allOf(config, io.omdprt.net.Preflight::nameOf);
         this.startedAt = clock.instant();
-        journal.accept(MonitorEvent.of(startedAt, EventType.MONITOR_START)
-                .detail(JournalReports.startDetail(config.instance(), config.site(), version, config.file(),
-                        config.liveness().staleAfter(), config.displayZone().getId(), inventory)));
+        journal.accept(new Lifecycle.Start(startedAt, JournalReports.startDetail(config.instance(), config.site(), version, config.file(),
+                config.liveness().staleAfter(), config.displayZone().getId(), inventory)));
     }
 
     public JournalWriter journal() {
@@ -201,7 +204,8 @@ public final class Recorder implements AutoCloseable {
         for (Map.Entry<String, Window> e : activeNow.entrySet()) {
             if (!active.containsKey(e.getKey())) {
                 Window w = e.getValue();
-                events.accept(MonitorEvent.of(now, EventType.WINDOW_START).window(w.name(), w.start(), w.end()).detail(w.description()));
+                events.accept(new WindowEvent.Start(now, w.name(), w.start(), Optional.ofNullable(w.end()),
+                        Optional.ofNullable(w.description())));
                 Instant since = startedAt.isAfter(w.start()) ? startedAt : w.start();
                 active.put(e.getKey(), new WindowBaseline(w, since, snapshot(now)));
             }
@@ -212,7 +216,7 @@ public final class Recorder implements AutoCloseable {
                 Window w = active.remove(k).window();
                 Window closed = around.stream().filter(x -> key(x).equals(k)).findFirst().orElse(w);
                 Instant end = closed.end() == null || closed.end().isAfter(now) ? now : closed.end();
-                events.accept(MonitorEvent.of(now, EventType.WINDOW_END).window(w.name(), w.start(), end));
+                events.accept(new WindowEvent.End(now, w.name(), w.start(), end));
                 snapshot(now);
                 ended.add(closed.closedAt(end));
             }
@@ -234,7 +238,7 @@ public final class Recorder implements AutoCloseable {
         for (MonitoredChannel c : channels.channels()) {
             Map<String, Long> counts = CounterSnapshots.of(c, sockets, nanos);
             all.put(c, counts);
-            journal.accept(MonitorEvent.counters(now, c.feedName(), c.label(), counts, CounterSnapshots.histograms(c)));
+            journal.accept(new ChannelCounts(now, new Where.Channel(c.feedName(), c.label()), counts, CounterSnapshots.histograms(c)));
         }
         lastSnapshot = now;
         return all;
@@ -249,8 +253,7 @@ public final class Recorder implements AutoCloseable {
             String k = l.feed() + "/" + l.channel() + "/" + l.line();
             Long before = drops.put(k, value);
             if (before != null && value > before) {
-                events.accept(MonitorEvent.of(now, EventType.SOCKET_DROPS).at(l.feed(), l.channel(), l.line(), l.site())
-                        .values(value, before));
+                events.accept(new Host.SocketDrops(now, new Where.Line(l.feed(), l.channel(), l.line(), l.site()), value, before));
             }
         }
     }
@@ -334,7 +337,7 @@ public final class Recorder implements AutoCloseable {
         Instant now = clock.instant();
         synchronized (this) {
             snapshot(now);
-            journal.accept(MonitorEvent.of(now, EventType.MONITOR_STOP));
+            journal.accept(new Lifecycle.Stop(now));
         }
         for (Window w : windows.activeAt(now)) {
             writeReport(w, now);

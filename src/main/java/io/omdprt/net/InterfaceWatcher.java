@@ -1,8 +1,8 @@
 package io.omdprt.net;
 
 import io.omdprt.event.EventSink;
-import io.omdprt.event.EventType;
-import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Host;
+import io.omdprt.event.Where;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -218,8 +219,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
             long before = rpFilterDrops;
             rpFilterDrops = rp;
             if (before >= 0 && rp > before) {
-                events.accept(MonitorEvent.of(now(), EventType.RP_FILTER_DROPS).values(rp, before)
-                        .detail("the reverse-path filter (rp_filter) dropped datagrams on this host"));
+                events.accept(new Host.RpFilterDrops(now(), rp, before));
             }
         } catch (RuntimeException e) {
             LOG.error("interface check failed (monitoring continues): {}", e.toString());
@@ -231,10 +231,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
         LinkState now = LinkState.read(sources.sysClassNet(), w.name);
         if (now.present() && w.lastIndex > 0 && now.ifindex() != w.lastIndex) {
             w.changes.incrementAndGet();
-            events.accept(MonitorEvent.of(now(), EventType.INTERFACE_CHANGED).onInterface(w.name)
-                    .values((long) now.ifindex(), (long) w.lastIndex)
-                    .detail("interface " + w.name + " created again (ifindex " + w.lastIndex + " -> " + now.ifindex()
-                            + "): its lines are joined again"));
+            events.accept(new Host.InterfaceChanged(now(), w.name, now.ifindex(), w.lastIndex));
             for (Line l : w.lines) {
                 l.needsRejoin = true;
                 l.why = "interface " + w.name + " created again";
@@ -247,12 +244,11 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
         if (before.up() && !now.up()) {
             w.downSinceNanos = clock.nanoTime();
             w.changes.incrementAndGet();
-            events.accept(MonitorEvent.of(now(), EventType.INTERFACE_DOWN).onInterface(w.name)
-                    .values(now.present() ? (long) now.ifindex() : null, null).detail("interface " + w.name + " " + now.why()));
+            events.accept(new Host.InterfaceDown(now(), w.name, now.present() ? OptionalLong.of(now.ifindex()) : OptionalLong.empty(),
+                    "interface " + w.name + " " + now.why()));
         } else if (!before.up() && now.up()) {
             w.changes.incrementAndGet();
-            events.accept(MonitorEvent.of(now(), EventType.INTERFACE_UP).onInterface(w.name).values((long) now.ifindex(), null)
-                    .detail("interface " + w.name + " up"));
+            events.accept(new Host.InterfaceUp(now(), w.name, now.ifindex()));
         }
         w.state = now;
     }
@@ -269,8 +265,8 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
             l.needsRejoin = true;
             l.why = "membership missing";
             l.missingSinceNanos = clock.nanoTime();
-            events.accept(lineEvent(EventType.MEMBERSHIP_MISSING, l)
-                    .detail("group " + l.socket.line().group().getHostAddress() + " is not joined on " + l.on.name));
+            events.accept(new Host.MembershipMissing(now(), where(l), l.on.name,
+                    "group " + l.socket.line().group().getHostAddress() + " is not joined on " + l.on.name));
         }
         l.member = member;
         long t = System.nanoTime();
@@ -300,13 +296,12 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
         l.needsRejoin = false;
         l.member = true;
         l.rejoins.incrementAndGet();
-        events.accept(lineEvent(EventType.LINE_REJOINED, l).detail("joined " + l.socket.line().group().getHostAddress() + " again on "
+        events.accept(new Host.LineRejoined(now(), where(l), l.on.name, "joined " + l.socket.line().group().getHostAddress() + " again on "
                 + l.on.name + " (" + why + ")"));
     }
 
-    private MonitorEvent lineEvent(EventType type, Line l) {
-        return MonitorEvent.of(now(), type).at(l.socket.channel().feedName(), l.socket.channel().label(), l.socket.line().name(),
-                l.socket.line().site()).onInterface(l.on.name);
+    private static Where.Line where(Line l) {
+        return new Where.Line(l.socket.channel().feedName(), l.socket.channel().label(), l.socket.line().name(), l.socket.line().site());
     }
 
     @Override

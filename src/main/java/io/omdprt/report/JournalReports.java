@@ -1,7 +1,8 @@
 package io.omdprt.report;
 
-import io.omdprt.event.EventType;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.WindowEvent;
 import io.omdprt.journal.JournalReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -76,14 +77,14 @@ public final class JournalReports {
     public static List<ReportBuilder.LineRef> inventoryOf(List<MonitorEvent> events) {
         List<ReportBuilder.LineRef> out = new ArrayList<>();
         for (MonitorEvent e : events) {
-            if (e.type() != EventType.MONITOR_START || e.detail() == null) {
+            if (!(e instanceof Lifecycle.Start s)) {
                 continue;
             }
-            int at = e.detail().indexOf(LINES);
+            int at = s.settings().indexOf(LINES);
             if (at < 0) {
                 continue;
             }
-            for (String item : e.detail().substring(at + LINES.length()).split(",")) {
+            for (String item : s.settings().substring(at + LINES.length()).split(",")) {
                 // feed/channel/line/site[/interface/endpoint]: older journals have the first four only
                 String[] p = item.split("/", -1);
                 if (p.length == 4 || p.length == 6) {
@@ -104,39 +105,35 @@ public final class JournalReports {
      * run that opened it; its stale-after and display zone come from that run's monitor_start.
      */
     public static List<ReportBuilder.WindowSpec> windowsOf(List<MonitorEvent> events) {
-        Map<String, MonitorEvent> starts = new LinkedHashMap<>();
+        Map<String, WindowEvent.Start> starts = new LinkedHashMap<>();
         Map<String, Instant> ends = new LinkedHashMap<>();
-        Map<String, MonitorEvent> startedBy = new LinkedHashMap<>();
-        MonitorEvent run = null;
+        Map<String, Lifecycle.Start> startedBy = new LinkedHashMap<>();
+        Lifecycle.Start run = null;
         for (MonitorEvent e : events) {
-            if (e.type() == EventType.MONITOR_START) {
-                run = e;
-            }
-            if (e.window() == null || e.since() == null) {
-                continue;
-            }
-            String key = e.window() + "@" + e.since();
-            if (e.type() == EventType.WINDOW_START) {
-                starts.putIfAbsent(key, e);
+            if (e instanceof Lifecycle.Start s) {
+                run = s;
+            } else if (e instanceof WindowEvent.Start w) {
+                String key = w.window() + "@" + w.start();
+                starts.putIfAbsent(key, w);
                 startedBy.putIfAbsent(key, run);
-            } else if (e.type() == EventType.WINDOW_END) {
-                ends.putIfAbsent(key, e.until() != null ? e.until() : e.time());
+            } else if (e instanceof WindowEvent.End w) {
+                ends.putIfAbsent(w.window() + "@" + w.start(), w.end());
             }
         }
         List<MonitorRuns.Run> runs = MonitorRuns.of(events);
         List<ReportBuilder.WindowSpec> out = new ArrayList<>();
-        for (Map.Entry<String, MonitorEvent> s : starts.entrySet()) {
-            MonitorEvent w = s.getValue();
-            Instant end = w.until() != null ? w.until() : ends.get(s.getKey());
+        for (Map.Entry<String, WindowEvent.Start> s : starts.entrySet()) {
+            WindowEvent.Start w = s.getValue();
+            Instant end = w.end().orElse(ends.get(s.getKey()));
             if (end == null) {
-                end = lastRecordFrom(runs, w.since());
+                end = lastRecordFrom(runs, w.start());
             }
-            MonitorEvent by = startedBy.get(s.getKey());
-            String detail = by == null || by.detail() == null ? "" : by.detail();
-            String stale = field(detail, "stale-after");
-            String zone = field(detail, "display-zone");
-            out.add(new ReportBuilder.WindowSpec(w.window(), w.since(), end.isAfter(w.since()) ? end : w.since().plusMillis(1),
-                    w.detail() == null ? "" : w.detail(), zone == null ? "Asia/Hong_Kong" : zone,
+            Lifecycle.Start by = startedBy.get(s.getKey());
+            String settings = by == null ? "" : by.settings();
+            String stale = field(settings, "stale-after");
+            String zone = field(settings, "display-zone");
+            out.add(new ReportBuilder.WindowSpec(w.window(), w.start(), end.isAfter(w.start()) ? end : w.start().plusMillis(1),
+                    w.description().orElse(""), zone == null ? "Asia/Hong_Kong" : zone,
                     stale == null ? Duration.ofSeconds(5) : Duration.parse(stale)));
         }
         out.sort(java.util.Comparator.comparing(ReportBuilder.WindowSpec::start));

@@ -1,6 +1,7 @@
 package io.omdprt.report;
 
-import io.omdprt.event.EventType;
+import io.omdprt.event.Host;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
 import io.omdprt.text.Counts;
 import java.time.Duration;
@@ -47,59 +48,52 @@ final class LocalFaults {
         Instant missingSince = null;
         String missingWhy = null;
         for (MonitorEvent e : events) {
-            boolean mine = iface != null && iface.equals(e.iface()) && e.line() == null;
-            boolean ofLine = line.equals(e.line());
-            switch (e.type()) {
-                case INTERFACE_DOWN -> {
-                    if (mine && downSince == null) {
-                        downSince = e.time();
-                        downWhy = e.detail() == null ? "interface " + iface + " down" : e.detail();
-                    }
+            boolean mine = e instanceof Host.OfInterface i && i.iface().equals(iface);
+            boolean ofLine = e instanceof Host.OfMembership m && m.where().line().equals(line)
+                    || e instanceof Host.SocketDrops d && d.where().line().equals(line);
+            if (e instanceof Host.InterfaceDown d) {
+                if (mine && downSince == null) {
+                    downSince = e.time();
+                    downWhy = d.detail();
                 }
-                case INTERFACE_UP -> {
-                    if (mine && downSince != null) {
-                        out.add(new Span(downSince, e.time(), downWhy));
-                        downSince = null;
-                    }
+            } else if (e instanceof Host.InterfaceUp) {
+                if (mine && downSince != null) {
+                    out.add(new Span(downSince, e.time(), downWhy));
+                    downSince = null;
                 }
-                case INTERFACE_CHANGED -> {
-                    if (mine && missingSince == null) {
-                        missingSince = e.time();
-                        missingWhy = "interface " + iface + " created again, not yet joined";
-                    }
+            } else if (e instanceof Host.InterfaceChanged) {
+                if (mine && missingSince == null) {
+                    missingSince = e.time();
+                    missingWhy = "interface " + iface + " created again, not yet joined";
                 }
-                case MEMBERSHIP_MISSING -> {
-                    if (ofLine && missingSince == null) {
-                        missingSince = e.time();
-                        missingWhy = "membership missing on " + (e.iface() == null ? iface : e.iface());
-                    }
+            } else if (e instanceof Host.MembershipMissing m) {
+                if (ofLine && missingSince == null) {
+                    missingSince = e.time();
+                    missingWhy = "membership missing on " + m.iface();
                 }
-                case LINE_REJOINED -> {
-                    if (ofLine && missingSince != null) {
-                        out.add(new Span(missingSince, e.time(), missingWhy));
-                        missingSince = null;
-                    }
+            } else if (e instanceof Host.LineRejoined) {
+                if (ofLine && missingSince != null) {
+                    out.add(new Span(missingSince, e.time(), missingWhy));
+                    missingSince = null;
                 }
-                case SOCKET_DROPS -> {
-                    if (ofLine) {
-                        out.add(new Span(e.time().minus(DROP_SPAN), e.time(), "this host's kernel dropped "
-                                + Counts.of(delta(e), "datagram") + " on the socket"));
-                    }
+            } else if (e instanceof Host.SocketDrops d) {
+                if (ofLine) {
+                    out.add(new Span(e.time().minus(DROP_SPAN), e.time(), "this host's kernel dropped "
+                            + Counts.of(d.rise(), "datagram") + " on the socket"));
                 }
-                case RP_FILTER_DROPS -> out.add(new Span(e.time().minus(DROP_SPAN), e.time(),
-                        "the reverse-path filter (rp_filter) dropped " + Counts.of(delta(e), "datagram")));
-                case MONITOR_START -> {
-                    // A new run watches afresh: what the old one had open ends at its last record (not known here: at the start).
-                    if (downSince != null) {
-                        out.add(new Span(downSince, e.time(), downWhy));
-                        downSince = null;
-                    }
-                    if (missingSince != null) {
-                        out.add(new Span(missingSince, e.time(), missingWhy));
-                        missingSince = null;
-                    }
+            } else if (e instanceof Host.RpFilterDrops d) {
+                out.add(new Span(e.time().minus(DROP_SPAN), e.time(),
+                        "the reverse-path filter (rp_filter) dropped " + Counts.of(d.rise(), "datagram")));
+            } else if (e instanceof Lifecycle.Start) {
+                // A new run watches afresh: what the old one had open ends at its last record (not known here: at the start).
+                if (downSince != null) {
+                    out.add(new Span(downSince, e.time(), downWhy));
+                    downSince = null;
                 }
-                default -> { }
+                if (missingSince != null) {
+                    out.add(new Span(missingSince, e.time(), missingWhy));
+                    missingSince = null;
+                }
             }
         }
         if (downSince != null && downSince.isBefore(until)) {
@@ -110,10 +104,6 @@ final class LocalFaults {
         }
         out.sort(Comparator.comparing(Span::from));
         return out;
-    }
-
-    private static long delta(MonitorEvent e) {
-        return (e.value() == null ? 0 : e.value()) - (e.previous() == null ? 0 : e.previous());
     }
 
     /** The local seconds of a line inside [from, to] (overlapping causes counted once). */

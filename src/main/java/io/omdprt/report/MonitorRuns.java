@@ -1,6 +1,6 @@
 package io.omdprt.report;
 
-import io.omdprt.event.EventType;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,18 +38,18 @@ final class MonitorRuns {
         boolean stopped = false;
         String instance = null;
         for (MonitorEvent e : events) {
-            if (e.type() == EventType.MONITOR_START) {
+            if (e instanceof Lifecycle.Start s) {
                 if (start != null) {
                     runs.add(new Run(start, last, stopped, instance));
                 }
                 start = e.time();
                 stopped = false;
-                instance = e.detail() == null ? "unknown" : JournalReports.field(e.detail(), "instance");
+                instance = s.settings().isEmpty() ? "unknown" : JournalReports.field(s.settings(), "instance");
             } else if (start == null) {
                 start = e.time();
             }
             last = e.time();
-            if (e.type() == EventType.MONITOR_STOP) {
+            if (e instanceof Lifecycle.Stop) {
                 stopped = true;
             }
         }

@@ -1,12 +1,13 @@
 package io.omdprt.report;
 
-import io.omdprt.event.EventType;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Outage;
+import io.omdprt.event.Where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The outages of one line (or of a whole channel) rebuilt from the journal, across monitor restarts:
@@ -19,10 +20,8 @@ import java.util.function.Predicate;
  * of its start does not count in it; one that goes on longer counts from the window's start.
  */
 final class OutageHistory {
+    /** The line, or null for the channel. */
     private final String line;
-    private final EventType down;
-    private final EventType up;
-    private final Predicate<MonitorEvent> heard;
     private final List<Raw> raw = new ArrayList<>();
 
     private Instant openSince;
@@ -32,11 +31,8 @@ final class OutageHistory {
     /** It was just closed by the first datagram of a run: the line_up that follows is the same end. */
     private boolean closedByFirstArrival;
 
-    private OutageHistory(String line, EventType down, EventType up, Predicate<MonitorEvent> heard) {
+    private OutageHistory(String line) {
         this.line = line;
-        this.down = down;
-        this.up = up;
-        this.heard = heard;
     }
 
     /**
@@ -45,22 +41,16 @@ final class OutageHistory {
      */
     static List<ReportModel.Outage> of(List<MonitorEvent> channelEvents, List<MonitorRuns.Run> runs, String line, Instant start,
                                        Instant until, Duration staleAfter, boolean monitorRunningAtEnd) {
-        OutageHistory h = line == null
-                ? new OutageHistory(null, EventType.CHANNEL_DOWN, EventType.CHANNEL_UP, e -> e.type() == EventType.LINE_RECEIVING)
-                : new OutageHistory(line, EventType.LINE_DOWN, EventType.LINE_UP,
-                e -> e.type() == EventType.LINE_RECEIVING && line.equals(e.line()));
+        OutageHistory h = new OutageHistory(line);
         for (MonitorEvent e : channelEvents) {
             if (!e.time().isBefore(until)) {
                 break;
             }
-            if (e.type() == EventType.MONITOR_START) {
+            if (e instanceof Lifecycle.Start) {
                 h.restart(MonitorRuns.before(runs, e.time()), e.time());
-                continue;
+            } else if (e instanceof Outage o) {
+                h.on(o);
             }
-            if (line != null && e.line() != null && !line.equals(e.line()) && e.type() != EventType.LINE_RECEIVING) {
-                continue;
-            }
-            h.on(e);
         }
         h.finish(until, monitorRunningAtEnd, runs.isEmpty() ? null : runs.get(runs.size() - 1).lastRecord());
         return h.clip(start, until, staleAfter);
@@ -76,25 +66,27 @@ final class OutageHistory {
         }
     }
 
-    private void on(MonitorEvent e) {
-        if (e.type() == down && (line == null || line.equals(e.line()))) {
+    private void on(Outage e) {
+        if (e instanceof Outage.Down d && mine(d.where())) {
             if (openSince == null) {
-                openSince = e.since() != null ? e.since() : e.time();
+                openSince = d.lastArrival();
             }
             closedByFirstArrival = false;
-        } else if (e.type() == up && (line == null || line.equals(e.line()))) {
+        } else if (e instanceof Outage.Up u && mine(u.where())) {
             if (closedByFirstArrival) {
                 closedByFirstArrival = false;
                 return;
             }
-            Instant from = openSince != null ? openSince : e.since();
-            if (from != null) {
-                close(from, e.time());
-            }
-        } else if (heard.test(e) && openSince != null && carried) {
-            close(openSince, e.time());
+            close(openSince != null ? openSince : u.outageStart(), u.time());
+        } else if (e instanceof Outage.Receiving r && (line == null || line.equals(r.where().line())) && openSince != null && carried) {
+            close(openSince, r.time());
             closedByFirstArrival = true;
         }
+    }
+
+    /** An outage of this line, or of the channel itself. */
+    private boolean mine(Where where) {
+        return line == null ? where instanceof Where.Channel : where instanceof Where.Line l && line.equals(l.line());
     }
 
     private void close(Instant from, Instant to) {

@@ -1,7 +1,8 @@
 package io.omdprt.report;
 
-import io.omdprt.event.EventType;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Rts;
+import io.omdprt.event.SeqRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,28 +19,28 @@ final class RecoverySection {
         String lastFailure = null;
         String lastNotTried = null;
         for (MonitorEvent e : channelEvents) {
-            if (e.time().isBefore(start) || !e.time().isBefore(until)
-                    || e.type() != EventType.RTS_REQUEST && e.type() != EventType.RTS_NOT_TRIED) {
+            if (e.time().isBefore(start) || !e.time().isBefore(until)) {
                 continue;
             }
-            String detail = e.detail() == null ? "" : e.detail();
-            int colon = detail.indexOf(": ");
-            String purpose = colon < 0 ? "recover" : detail.substring(0, colon);
-            String text = colon < 0 ? detail : detail.substring(colon + 2);
-            boolean asked = e.type() == EventType.RTS_REQUEST;
-            checks.add(new ReportModel.RtsCheck(e.time().toString(), purpose, e.fromSeq(), e.toSeq(), e.value(), asked ? e.seconds() : null,
-                    asked, text));
-            if (!"recover".equals(purpose)) {
-                continue;
-            }
-            if (asked) {
-                long intact = e.counts() == null ? 0 : e.counts().getOrDefault("intact", 0L);
-                recovered += intact;
-                if (intact < e.messages()) {
-                    lastFailure = text;
+            if (e instanceof Rts.Request r) {
+                Said said = Said.of(r.detail());
+                checks.add(new ReportModel.RtsCheck(e.time().toString(), said.purpose(), r.requested().first(), r.requested().last(),
+                        r.retransStatus().isPresent() ? r.retransStatus().getAsLong() : null, r.completeSeconds(), true, said.text()));
+                if (said.recover()) {
+                    long intact = r.counts().getOrDefault("intact", 0L);
+                    recovered += intact;
+                    if (intact < r.requested().messages()) {
+                        lastFailure = said.text();
+                    }
                 }
-            } else {
-                lastNotTried = text;
+            } else if (e instanceof Rts.NotTried n) {
+                Said said = Said.of(n.detail());
+                SeqRange range = n.range().orElse(null);
+                checks.add(new ReportModel.RtsCheck(e.time().toString(), said.purpose(), range == null ? null : range.first(),
+                        range == null ? null : range.last(), null, null, false, said.text()));
+                if (said.recover()) {
+                    lastNotTried = said.text();
+                }
             }
         }
         if (checks.isEmpty()) {
@@ -64,5 +65,17 @@ final class RecoverySection {
             why = lastNotTried == null ? "no request was made" : lastNotTried;
         }
         return new ReportModel.Recovery(recoverable, why, lost, recovered, checks);
+    }
+
+    /** An RTS event's detail: "purpose: text" (recover or probe; recover when it names none). */
+    private record Said(String purpose, String text) {
+        static Said of(String detail) {
+            int colon = detail.indexOf(": ");
+            return colon < 0 ? new Said("recover", detail) : new Said(detail.substring(0, colon), detail.substring(colon + 2));
+        }
+
+        boolean recover() {
+            return "recover".equals(purpose);
+        }
     }
 }

@@ -1,8 +1,9 @@
 package io.omdprt.report;
 
 import io.omdprt.event.CounterKeys;
-import io.omdprt.event.EventType;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Refresh;
 import io.omdprt.text.Counts;
 import java.time.Instant;
 import java.util.List;
@@ -35,20 +36,22 @@ final class RefreshSection {
             if (!e.time().isBefore(until)) {
                 break;
             }
-            if (e.type() == EventType.REFRESH_STALL) {
+            if (e instanceof Refresh.Stall) {
                 stalled = true;
-            } else if (e.type() == EventType.REFRESH_RESUMED || e.type() == EventType.MONITOR_START) {
+            } else if (e instanceof Refresh.Resumed || e instanceof Lifecycle.Start) {
                 stalled = false;
             }
             if (e.time().isBefore(start)) {
                 continue;
             }
-            switch (e.type()) {
-                case REFRESH_UNUSABLE -> unusable += e.value() == null ? 1 : e.value();
-                case REFRESH_AHEAD -> ahead++;
-                case REFRESH_DECREASED -> decreases++;
-                case REFRESH_STALL -> stalls++;
-                default -> { }
+            if (e instanceof Refresh.Unusable u) {
+                unusable += u.snapshots();
+            } else if (e instanceof Refresh.Ahead) {
+                ahead++;
+            } else if (e instanceof Refresh.Decreased) {
+                decreases++;
+            } else if (e instanceof Refresh.Stall) {
+                stalls++;
             }
         }
         return new ReportModel.Refresh(CounterKeys.get(counts, CounterKeys.REFRESH_COMPLETES),

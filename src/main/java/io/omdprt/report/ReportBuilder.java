@@ -6,8 +6,16 @@ import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.config.WindowConfig;
 import io.omdprt.event.CounterKeys;
-import io.omdprt.event.EventType;
+import io.omdprt.event.ChannelCounts;
+import io.omdprt.event.DrStatus;
+import io.omdprt.event.Gap;
+import io.omdprt.event.Host;
+import io.omdprt.event.Lifecycle;
+import io.omdprt.event.Located;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Outage;
+import io.omdprt.event.Sequence;
+import io.omdprt.event.Where;
 import io.omdprt.verdict.ChannelFacts;
 import io.omdprt.verdict.Verdict;
 import io.omdprt.verdict.VerdictPolicy;
@@ -90,8 +98,9 @@ public final class ReportBuilder {
             byFeed.computeIfAbsent(l.feed(), f -> new LinkedHashMap<>()).computeIfAbsent(l.channel(), c -> new ArrayList<>()).add(l);
         }
         for (MonitorEvent e : events) {
-            if (e.feed() != null && e.channel() != null) {
-                byFeed.computeIfAbsent(e.feed(), f -> new LinkedHashMap<>()).computeIfAbsent(e.channel(), c -> new ArrayList<>());
+            if (e instanceof Located l) {
+                byFeed.computeIfAbsent(l.where().feed(), f -> new LinkedHashMap<>())
+                        .computeIfAbsent(l.where().channel(), c -> new ArrayList<>());
             }
         }
         List<MonitorRuns.Run> runs = MonitorRuns.of(events);
@@ -140,9 +149,9 @@ public final class ReportBuilder {
             for (LineRef l : lineRefs) {
                 interfaces.put(l.line(), l.iface());
             }
-            List<MonitorEvent> events = all.stream().filter(e -> e.type() == EventType.MONITOR_START
-                    || feed.equals(e.feed()) && channel.equals(e.channel())
-                    || e.feed() == null && (e.type() == EventType.RP_FILTER_DROPS || e.iface() != null && interfaces.containsValue(e.iface())))
+            List<MonitorEvent> events = all.stream().filter(e -> e instanceof Lifecycle.Start
+                    || e instanceof Located l && feed.equals(l.where().feed()) && channel.equals(l.where().channel())
+                    || e instanceof Host.RpFilterDrops || e instanceof Host.OfInterface i && interfaces.containsValue(i.iface()))
                     .toList();
             Set<String> lineNames = new LinkedHashSet<>();
             Map<String, String> sites = new LinkedHashMap<>();
@@ -153,8 +162,8 @@ public final class ReportBuilder {
                 endpoints.put(l.line(), l.endpoint());
             }
             for (MonitorEvent e : events) {
-                if (e.line() != null && e.feed() != null && lineNames.add(e.line())) {
-                    sites.put(e.line(), e.site());
+                if (e instanceof Located l && l.where() instanceof Where.Line w && lineNames.add(w.line())) {
+                    sites.put(w.line(), w.site());
                 }
             }
             List<ReportModel.Gap> gaps = new ArrayList<>();
@@ -169,23 +178,30 @@ public final class ReportBuilder {
                 if (!e.time().isBefore(until)) {
                     break;
                 }
-                if (e.type() == EventType.DR_STATUS) {
-                    drAtEnd = e.value() == null ? 0 : e.value();
+                if (e instanceof DrStatus d) {
+                    drAtEnd = d.status();
                 }
                 if (e.time().isBefore(start)) {
                     continue;
                 }
-                switch (e.type()) {
-                    case LINE_GAP, ARBITRATED_GAP -> gaps.add(new ReportModel.Gap(e.time().toString(),
-                            e.type() == EventType.LINE_GAP ? e.line() : null, e.fromSeq(), e.toSeq(), e.messages()));
-                    case SEQUENCE_RESET -> resets.add(new ReportModel.Reset(e.time().toString(), e.line(), e.value() == null ? 0 : e.value()));
-                    case DR_STATUS -> dr.add(new ReportModel.Dr(e.time().toString(), e.previous() == null ? 0 : e.previous(),
-                            e.value() == null ? 0 : e.value()));
-                    case SOCKET_DROPS -> drops.merge(e.line(), e.value() - (e.previous() == null ? 0 : e.previous()), Long::sum);
-                    case STRAY_PACKET -> strays.merge(e.line(), 1L, Long::sum);
-                    case SEQUENCE_JUMP -> jumps++;
-                    case SEQUENCE_RESTART -> restarts++;
-                    default -> { }
+                if (e instanceof Gap.OnLine g) {
+                    gaps.add(new ReportModel.Gap(e.time().toString(), g.where().line(), g.missing().first(), g.missing().last(),
+                            g.missing().messages()));
+                } else if (e instanceof Gap.Arbitrated g) {
+                    gaps.add(new ReportModel.Gap(e.time().toString(), null, g.missing().first(), g.missing().last(),
+                            g.missing().messages()));
+                } else if (e instanceof Sequence.Reset r) {
+                    resets.add(new ReportModel.Reset(e.time().toString(), r.where().line(), r.newSeqNo()));
+                } else if (e instanceof DrStatus d) {
+                    dr.add(new ReportModel.Dr(e.time().toString(), d.previous(), d.status()));
+                } else if (e instanceof Host.SocketDrops d) {
+                    drops.merge(d.where().line(), d.rise(), Long::sum);
+                } else if (e instanceof Sequence.Stray s) {
+                    strays.merge(s.where().line(), 1L, Long::sum);
+                } else if (e instanceof Sequence.Jump) {
+                    jumps++;
+                } else if (e instanceof Sequence.Restart) {
+                    restarts++;
                 }
             }
             Duration stale = window.staleAfter();
@@ -211,7 +227,7 @@ public final class ReportBuilder {
                 String cause = g.line() != null ? local.gapCause(g.line(), at) : everyLine(local, lineNames, at);
                 return cause == null ? g : new ReportModel.Gap(g.time(), g.line(), g.fromSeq(), g.toSeq(), g.messages(), cause);
             });
-            List<MonitorEvent> snapshots = events.stream().filter(e -> e.type() == EventType.COUNTERS).toList();
+            List<ChannelCounts> snapshots = events.stream().filter(ChannelCounts.class::isInstance).map(ChannelCounts.class::cast).toList();
             List<WindowCounts.Interval> intervals = WindowCounts.intervals(snapshots, runs, start, until);
             Map<String, Long> counts = WindowCounts.withPeaks(WindowCounts.of(snapshots, runs, start, until), intervals);
             double countedSeconds = WindowCounts.coveredSeconds(intervals, start);
@@ -220,9 +236,8 @@ public final class ReportBuilder {
             boolean counted = !snapshots.isEmpty();
             Set<String> heard = new LinkedHashSet<>();
             for (MonitorEvent e : events) {
-                if (e.line() != null && !e.time().isBefore(start) && e.time().isBefore(until)
-                        && (e.type() == EventType.LINE_GAP || e.type() == EventType.LINE_RECEIVING || e.type() == EventType.LINE_UP)) {
-                    heard.add(e.line());
+                if (!e.time().isBefore(start) && e.time().isBefore(until) && heardFrom(e) != null) {
+                    heard.add(heardFrom(e));
                 }
             }
             List<ReportModel.Line> lines = new ArrayList<>();
@@ -281,6 +296,18 @@ public final class ReportBuilder {
                     RecoverySection.of(events, start, until, arbMissing), WindowCounts.timeline(intervals, start, new ArrayList<>(lineNames)),
                     refresh);
         }
+    }
+
+    /** The line an event shows was received (a gap seen, its first datagram, its outage's end), or null. */
+    private static String heardFrom(MonitorEvent e) {
+        if (e instanceof Gap.OnLine g) {
+            return g.where().line();
+        } else if (e instanceof Outage.Receiving r) {
+            return r.where().line();
+        } else if (e instanceof Outage.Up u && u.where() instanceof Where.Line l) {
+            return l.line();
+        }
+        return null;
     }
 
     /** The part of an outage inside [start, until]. */

@@ -1,9 +1,8 @@
 package io.omdprt.report;
 
 import io.omdprt.event.CounterKeys;
-import io.omdprt.event.EventType;
+import io.omdprt.event.ChannelCounts;
 import io.omdprt.event.HistogramCodec;
-import io.omdprt.event.MonitorEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,13 +29,13 @@ final class WindowCounts {
      * @param snapshots the channel's counters records, in time order (may extend past until by the slack)
      * @return the counts of [start, until), empty when there were no snapshots
      */
-    static Map<String, Long> of(List<MonitorEvent> snapshots, List<MonitorRuns.Run> runs, Instant start, Instant until) {
+    static Map<String, Long> of(List<ChannelCounts> snapshots, List<MonitorRuns.Run> runs, Instant start, Instant until) {
         Map<String, Long> total = new LinkedHashMap<>();
         for (MonitorRuns.Run run : runs) {
             if (run.lastRecord().isBefore(start) || !run.start().isBefore(until)) {
                 continue;
             }
-            List<MonitorEvent> inRun = snapshots.stream().filter(e -> e.type() == EventType.COUNTERS && run.contains(e.time())).toList();
+            List<ChannelCounts> inRun = snapshots.stream().filter(e -> run.contains(e.time())).toList();
             Map<String, Long> base = run.start().isBefore(start) ? boundary(inRun, start) : Map.of();
             Map<String, Long> end = boundary(inRun, until);
             if (end != null && base != null) {
@@ -47,16 +46,16 @@ final class WindowCounts {
     }
 
     /** The snapshot taken for a boundary: the first within the slack after it, else the last before it (null: none). */
-    private static Map<String, Long> boundary(List<MonitorEvent> snapshots, Instant at) {
+    private static Map<String, Long> boundary(List<ChannelCounts> snapshots, Instant at) {
         int i = boundaryIndex(snapshots, at);
         return i < 0 ? Map.of() : snapshots.get(i).counts();
     }
 
     /** Index of the snapshot taken for a boundary (see {@link #boundary}), -1 when there is none. */
-    private static int boundaryIndex(List<MonitorEvent> snapshots, Instant at) {
+    private static int boundaryIndex(List<ChannelCounts> snapshots, Instant at) {
         int before = -1;
         for (int i = 0; i < snapshots.size(); i++) {
-            MonitorEvent e = snapshots.get(i);
+            ChannelCounts e = snapshots.get(i);
             if (e.time().isAfter(at.plus(BOUNDARY_SLACK))) {
                 break;
             }
@@ -79,26 +78,25 @@ final class WindowCounts {
      * The intervals of [start, until): per run, those of the snapshots after the one taken for the
      * window's start (all of them when the run began inside it) up to the one taken for its end.
      */
-    static List<Interval> intervals(List<MonitorEvent> snapshots, List<MonitorRuns.Run> runs, Instant start, Instant until) {
+    static List<Interval> intervals(List<ChannelCounts> snapshots, List<MonitorRuns.Run> runs, Instant start, Instant until) {
         List<Interval> out = new ArrayList<>();
         for (MonitorRuns.Run run : runs) {
             if (run.lastRecord().isBefore(start) || !run.start().isBefore(until)) {
                 continue;
             }
-            List<MonitorEvent> inRun = snapshots.stream().filter(e -> e.type() == EventType.COUNTERS && run.contains(e.time())).toList();
+            List<ChannelCounts> inRun = snapshots.stream().filter(e -> run.contains(e.time())).toList();
             int first = run.start().isBefore(start) ? boundaryIndex(inRun, start) : -1;
             int last = boundaryIndex(inRun, until);
             for (int i = first + 1; i <= last; i++) {
-                MonitorEvent e = inRun.get(i);
-                MonitorEvent before = i == 0 ? null : inRun.get(i - 1);
+                ChannelCounts e = inRun.get(i);
+                ChannelCounts before = i == 0 ? null : inRun.get(i - 1);
                 Map<String, Long> counts = CounterKeys.minus(e.counts(), before == null ? Map.of() : before.counts());
                 e.counts().forEach((k, v) -> {
                     if (CounterKeys.isPeak(k)) {
                         counts.put(k, v);
                     }
                 });
-                out.add(new Interval(before == null ? run.start() : before.time(), e.time(), counts,
-                        e.hist() == null ? Map.of() : e.hist()));
+                out.add(new Interval(before == null ? run.start() : before.time(), e.time(), counts, e.hist()));
             }
         }
         return out;

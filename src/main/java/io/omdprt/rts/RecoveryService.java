@@ -3,8 +3,12 @@ package io.omdprt.rts;
 import io.omdprt.config.FeedConfig;
 import io.omdprt.config.RtsConfig;
 import io.omdprt.event.EventSink;
-import io.omdprt.event.EventType;
+import io.omdprt.event.Gap;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Rts;
+import io.omdprt.event.SeqRange;
+import io.omdprt.event.Sequence;
+import io.omdprt.event.Where;
 import io.omdprt.model.ChannelSet;
 import io.omdprt.model.MonitoredChannel;
 import io.omdprt.protocol.ControlMessages;
@@ -19,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -105,17 +111,23 @@ public final class RecoveryService implements EventSink, AutoCloseable {
 
     @Override
     public void accept(MonitorEvent e) {
-        if (e.feed() == null || !feeds.containsKey(e.feed())) {
-            return;
-        }
         try {
-            switch (e.type()) {
-                case ARBITRATED_GAP -> thread.execute(() -> gap(feeds.get(e.feed()), e.channel(), e.fromSeq(), e.toSeq()));
-                case SEQUENCE_RESET, SEQUENCE_RESTART -> thread.execute(() -> feeds.get(e.feed()).recovered.remove(e.channel()));
-                default -> { }
+            if (e instanceof Gap.Arbitrated g && feeds.containsKey(g.where().feed())) {
+                thread.execute(() -> gap(feeds.get(g.where().feed()), g.where().channel(), g.missing().first(), g.missing().last()));
+            } else if (e instanceof Sequence.Reset r) {
+                forgetRecovered(r.where());
+            } else if (e instanceof Sequence.Restart r) {
+                forgetRecovered(r.where());
             }
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
             // closing: the event came after the RTS thread stopped (never throw into a tracker's thread)
+        }
+    }
+
+    /** After a reset or a restart, the sequence numbers recovered before are other messages. */
+    private void forgetRecovered(Where w) {
+        if (feeds.containsKey(w.feed())) {
+            thread.execute(() -> feeds.get(w.feed()).recovered.remove(w.channel()));
         }
     }
 
@@ -324,8 +336,8 @@ public final class RecoveryService implements EventSink, AutoCloseable {
         RtsClient.Opened opened = f.client.open();
         for (RtsClient.Attempt a : opened.attempts()) {
             String text = a.server() + ": " + (a.accepted() ? RtsWire.sessionStatusName(0) : a.failure());
-            out.accept(MonitorEvent.of(now(), EventType.RTS_LOGON).at(f.config.name(), null, null, null)
-                    .values(a.status() < 0 ? null : (long) a.status(), null).outage(null, a.latencyNanos() / 1e9).detail(text));
+            out.accept(new Rts.Logon(now(), f.config.name(), a.status() < 0 ? OptionalLong.empty() : OptionalLong.of(a.status()),
+                    a.latencyNanos() / 1e9, text));
             if (!a.accepted()) {
                 LOG.warn("RTS logon {}: {}", f.config.name(), text);
             }
@@ -385,18 +397,18 @@ public final class RecoveryService implements EventSink, AutoCloseable {
         counts.put("mismatched", (long) mismatched);
         counts.put("malformed", (long) r.malformed());
         counts.put("response_ms", Math.round(r.responseNanos() / 1e6));
-        MonitorEvent e = new MonitorEvent(now(), EventType.RTS_REQUEST, f.config.name(), channel, null, null, r.begin(), r.end(), null,
-                r.completeNanos() / 1e9, r.status() < 0 ? null : (long) r.status(), null, null, null, purpose + ": " + text, counts);
-        out.accept(e);
+        out.accept(new Rts.Request(now(), new Where.Channel(f.config.name(), channel), new SeqRange(r.begin(), r.end()),
+                r.completeNanos() / 1e9, r.status() < 0 ? OptionalLong.empty() : OptionalLong.of(r.status()), purpose + ": " + text,
+                counts));
     }
 
     private void notTried(Feed f, String channel, long from, long to, String why) {
-        out.accept(MonitorEvent.of(now(), EventType.RTS_NOT_TRIED).at(f.config.name(), channel, null, null).range(from, to)
-                .detail("recover: " + why));
+        out.accept(new Rts.NotTried(now(), new Where.Channel(f.config.name(), channel), Optional.of(new SeqRange(from, to)),
+                "recover: " + why));
     }
 
     private void notTriedProbe(Feed f, String channel, String why) {
-        out.accept(MonitorEvent.of(now(), EventType.RTS_NOT_TRIED).at(f.config.name(), channel, null, null).detail("probe: " + why));
+        out.accept(new Rts.NotTried(now(), new Where.Channel(f.config.name(), channel), Optional.empty(), "probe: " + why));
     }
 
     /** A feed's state (tests). */

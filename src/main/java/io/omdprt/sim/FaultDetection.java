@@ -1,7 +1,14 @@
 package io.omdprt.sim;
 
+import io.omdprt.event.DrStatus;
 import io.omdprt.event.EventType;
+import io.omdprt.event.Gap;
+import io.omdprt.event.Located;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Outage;
+import io.omdprt.event.Refresh;
+import io.omdprt.event.Sequence;
+import io.omdprt.event.Where;
 import io.omdprt.track.LineCounter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +39,8 @@ public final class FaultDetection {
     private static Result detect(GroundTruth.InjectedFault f, GroundTruth truth, List<MonitorEvent> events, Observed observed) {
         Instant at = Instant.parse(f.at);
         List<MonitorEvent> after = events.stream()
-                .filter(e -> !e.time().isBefore(at.minusMillis(5)) && Objects.equals(e.feed(), f.feed))
-                .filter(e -> Objects.equals(e.channel(), f.channel))
+                .filter(e -> !e.time().isBefore(at.minusMillis(5)) && e instanceof Located l
+                        && Objects.equals(l.where().feed(), f.feed) && Objects.equals(l.where().channel(), f.channel))
                 .toList();
         switch (f.type) {
             case "drop": {
@@ -42,10 +49,10 @@ public final class FaultDetection {
                 }
                 EventType type = f.line == null ? EventType.ARBITRATED_GAP : EventType.LINE_GAP;
                 for (MonitorEvent e : after) {
-                    if (e.type() == type && (f.line == null || f.line.equals(e.line()))
-                            && Objects.equals(e.fromSeq(), f.fromSeq) && Objects.equals(e.toSeq(), f.toSeq)) {
+                    if (e instanceof Gap g && g.type() == type && (f.line == null || f.line.equals(line(g)))
+                            && Objects.equals(g.missing().first(), f.fromSeq) && Objects.equals(g.missing().last(), f.toSeq)) {
                         return new Result(f, true, (f.line == null ? "DATA LOSS (arbitrated gap) " : "line " + f.line + " gap ")
-                                + e.fromSeq() + ".." + e.toSeq() + " (" + e.messages() + " messages)");
+                                + g.missing() + " (" + g.missing().messages() + " messages)");
                     }
                 }
                 return new Result(f, false, "no " + type.label() + " " + f.fromSeq + ".." + f.toSeq);
@@ -69,42 +76,46 @@ public final class FaultDetection {
                 return new Result(f, samples > 0, samples + " A/B skew samples of 10 ms or more");
             }
             case "sequence-reset": {
-                long lines = after.stream().filter(e -> e.type() == EventType.SEQUENCE_RESET).map(MonitorEvent::line).distinct().count();
+                long lines = all(after, Sequence.Reset.class).stream().map(r -> r.where().line()).distinct().count();
                 long expected = truth.getLines().stream().filter(l -> l.feed.equals(f.feed) && l.channel.equals(f.channel)).count();
                 return new Result(f, lines == expected, "sequence reset seen on " + lines + " of " + expected + " lines");
             }
             case "dr-signal": {
-                for (MonitorEvent e : after) {
-                    if (e.type() == EventType.DR_STATUS && e.value() != null && e.value() == dr(f)) {
-                        return new Result(f, true, "DR status " + e.previous() + " -> " + e.value());
+                for (DrStatus d : all(after, DrStatus.class)) {
+                    if (d.status() == dr(f)) {
+                        return new Result(f, true, "DR status " + d.previous() + " -> " + d.status());
                     }
                 }
                 return new Result(f, false, "no DR status change to " + dr(f));
             }
             case "refresh-stall":
-                return seen(f, after, EventType.REFRESH_STALL, "refresh stall");
+                return all(after, Refresh.Stall.class).stream().findFirst()
+                        .map(s -> new Result(f, true, "refresh stall: " + s.detail()))
+                        .orElse(new Result(f, false, "no " + EventType.REFRESH_STALL.label()));
             case "refresh-gap": {
-                for (MonitorEvent e : after) {
-                    if (e.type() == EventType.REFRESH_UNUSABLE && Objects.equals(e.fromSeq(), f.fromSeq) && Objects.equals(e.toSeq(), f.toSeq)) {
-                        return new Result(f, true, "unusable snapshot: " + e.fromSeq() + ".." + e.toSeq() + " lost inside it");
+                for (Refresh.Unusable u : all(after, Refresh.Unusable.class)) {
+                    if (Objects.equals(u.lost().first(), f.fromSeq) && Objects.equals(u.lost().last(), f.toSeq)) {
+                        return new Result(f, true, "unusable snapshot: " + u.lost() + " lost inside it");
                     }
                 }
                 return new Result(f, false, "no refresh_unusable " + f.fromSeq + ".." + f.toSeq);
             }
             case "refresh-ahead":
-                return seen(f, after, EventType.REFRESH_AHEAD, "LastSeqNum ahead of the real-time channel");
+                return all(after, Refresh.Ahead.class).stream().findFirst()
+                        .map(a -> new Result(f, true, "LastSeqNum ahead of the real-time channel: " + a.detail()))
+                        .orElse(new Result(f, false, "no " + EventType.REFRESH_AHEAD.label()));
             default:
                 return new Result(f, false, "unknown fault type " + f.type);
         }
     }
 
-    private static Result seen(GroundTruth.InjectedFault f, List<MonitorEvent> after, EventType type, String what) {
-        for (MonitorEvent e : after) {
-            if (e.type() == type) {
-                return new Result(f, true, what + (e.detail() == null ? "" : ": " + e.detail()));
-            }
-        }
-        return new Result(f, false, "no " + type.label());
+    private static <T> List<T> all(List<MonitorEvent> events, Class<T> kind) {
+        return events.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** The line an event is about, or null for a channel's own. */
+    private static String line(MonitorEvent e) {
+        return e instanceof Located l && l.where() instanceof Where.Line w ? w.line() : null;
     }
 
     private static long dr(GroundTruth.InjectedFault f) {
@@ -114,13 +125,13 @@ public final class FaultDetection {
     private static Result outage(GroundTruth.InjectedFault f, List<MonitorEvent> after, EventType down, EventType up, String what) {
         boolean wentDown = false;
         for (MonitorEvent e : after) {
-            if (f.line != null && !f.line.equals(e.line())) {
+            if (f.line != null && !f.line.equals(line(e))) {
                 continue;
             }
             if (e.type() == down) {
                 wentDown = true;
-            } else if (e.type() == up && wentDown) {
-                return new Result(f, true, what + " down, back after " + String.format(Locale.ROOT, "%.2fs", e.seconds()));
+            } else if (e instanceof Outage.Up u && u.type() == up && wentDown) {
+                return new Result(f, true, what + " down, back after " + String.format(Locale.ROOT, "%.2fs", u.seconds()));
             }
         }
         return new Result(f, false, wentDown ? what + " went down but never came back" : "no " + down.label());

@@ -10,8 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
-import io.omdprt.event.EventType;
+import io.omdprt.event.ChannelCounts;
+import io.omdprt.event.Gap;
+import io.omdprt.event.Located;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Outage;
+import io.omdprt.event.Sequence;
+import io.omdprt.event.Where;
 import io.omdprt.pcap.Captures;
 import io.omdprt.pcap.Frames;
 import io.omdprt.pcap.Ipv4;
@@ -176,17 +181,26 @@ class CaptureAnalyzerTest {
 
     /** Outage and gap events, times in seconds from T0. */
     private static List<String> events(Analysis analysis) {
-        return analysis.events().stream().filter(e -> e.type() != EventType.SEQUENCE_RESET && e.type() != EventType.COUNTERS && e.type() != EventType.LINE_RECEIVING).map(CaptureAnalyzerTest::describe).toList();
+        return analysis.events().stream().filter(e -> !(e instanceof Sequence.Reset || e instanceof ChannelCounts || e instanceof Outage.Receiving))
+                .map(CaptureAnalyzerTest::describe).toList();
     }
 
     private static String describe(MonitorEvent e) {
-        String where = e.feed() + "/" + e.channel() + (e.line() == null ? "" : " " + e.line());
-        String s = e.type().label() + " " + where + " at " + seconds(e.time());
-        if (e.type() == EventType.LINE_GAP || e.type() == EventType.ARBITRATED_GAP) {
-            return s + " " + e.fromSeq() + ".." + e.toSeq();
+        Where w = ((Located) e).where();
+        String s = e.type().label() + " " + w.feed() + "/" + w.channel() + (w instanceof Where.Line l ? " " + l.line() : "") + " at "
+                + seconds(e.time());
+        if (e instanceof Gap g) {
+            return s + " " + g.missing();
+        } else if (e instanceof Outage.Down d) {
+            return s + " since " + seconds(d.lastArrival());
+        } else if (e instanceof Outage.Up u) {
+            return s + " since " + seconds(u.outageStart()) + String.format(java.util.Locale.ROOT, " for %.3f s", u.seconds());
+        } else if (e instanceof Sequence.Jump j) {
+            return s + " since " + seconds(j.firstSeen());
+        } else if (e instanceof Sequence.Restart r) {
+            return s + " since " + seconds(r.firstSeen());
         }
-        s += " since " + seconds(e.since());
-        return e.seconds() == null ? s : s + String.format(java.util.Locale.ROOT, " for %.3f s", e.seconds());
+        throw new AssertionError("not described: " + e);
     }
 
     private static String seconds(Instant t) {

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.event.CounterKeys;
-import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.ChannelCounts;
+import io.omdprt.event.Where;
 import io.omdprt.model.SocketStats;
 import io.omdprt.model.ChannelSet;
 import io.omdprt.model.CounterSnapshots;
@@ -58,8 +59,8 @@ class CountersRecordSizeTest {
         t.onTick(now);
         Instant at = Instant.ofEpochSecond(0, now);
         Map<String, Long> counts = CounterSnapshots.of(c, SocketStats.NONE, now + 1_000_000_000L);
-        MonitorEvent after = MonitorEvent.counters(at, c.feedName(), c.label(), counts, CounterSnapshots.histograms(c));
-        int afterBytes = Journal.JSON.writeValueAsBytes(after).length;
+        ChannelCounts after = new ChannelCounts(at, new Where.Channel(c.feedName(), c.label()), counts, CounterSnapshots.histograms(c));
+        int afterBytes = EventCodec.encode(after).length;
         // as written before: the same totals, the fixed buckets instead of peaks and HdrHistograms
         Map<String, Long> old = new LinkedHashMap<>();
         counts.forEach((k, v) -> {
@@ -71,7 +72,7 @@ class CountersRecordSizeTest {
         for (LineTracker l : t.lines()) {
             buckets(old, CounterKeys.line(l.name(), CounterKeys.LATENCY), l.latency());
         }
-        int beforeBytes = Journal.JSON.writeValueAsBytes(MonitorEvent.counters(at, c.feedName(), c.label(), old)).length;
+        int beforeBytes = EventCodec.encode(new ChannelCounts(at, new Where.Channel(c.feedName(), c.label()), old)).length;
         System.out.printf("counters record of a 2-line channel, 30 s at 2,000 packets/s a line: before %d bytes, after %d bytes%n",
                 beforeBytes, afterBytes);
         assertEquals(5, after.hist().size(), "skew, and each line's latency and jitter: " + after.hist().keySet());

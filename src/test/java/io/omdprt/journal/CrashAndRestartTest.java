@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omdprt.cli.Main;
 import io.omdprt.event.EventType;
+import io.omdprt.event.Gap;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
 import io.omdprt.net.MulticastSender;
 import io.omdprt.protocol.PacketEncoder;
@@ -156,8 +158,8 @@ class CrashAndRestartTest {
     }
 
     private static long gapsAfterRestart(List<MonitorEvent> events) {
-        Instant restart = events.stream().filter(e -> e.type() == EventType.MONITOR_START).map(MonitorEvent::time)
+        Instant restart = events.stream().filter(e -> e instanceof Lifecycle.Start).map(MonitorEvent::time)
                 .reduce((x, y) -> y).orElseThrow();
-        return events.stream().filter(e -> e.type() == EventType.LINE_GAP && e.time().isAfter(restart)).count();
+        return events.stream().filter(e -> e instanceof Gap.OnLine && e.time().isAfter(restart)).count();
     }
 }

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.omdprt.event.DrStatus;
 import io.omdprt.event.EventType;
+import io.omdprt.event.Gap;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.SeqRange;
+import io.omdprt.event.Where;
 import io.omdprt.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalWriterTest {
     private static MonitorEvent gap(Instant t, long from) {
-        return MonitorEvent.of(t, EventType.LINE_GAP).at("f", "1", "A", "primary").range(from, from + 9);
+        return new Gap.OnLine(t, new Where.Line("f", "1", "A", "primary"), new SeqRange(from, from + 9));
     }
 
     @Test
@@ -31,7 +36,7 @@ class JournalWriterTest {
         try (JournalWriter w = new JournalWriter(dir, 3650, Clock.systemUTC()).start()) {
             w.accept(gap(day1, 100));
             w.accept(gap(day2, 200));
-            w.accept(MonitorEvent.of(day2, EventType.DR_STATUS).at("f", "dr", null, null).values(1L, 0L));
+            w.accept(new DrStatus(day2, new Where.Channel("f", "dr"), 1, 0));
             assertTrue(w.sync(5, TimeUnit.SECONDS));
             assertTrue(w.lastForceEpochMillis() > 0, "forced to disk");
         }
@@ -41,9 +46,7 @@ class JournalWriterTest {
                 .events();
         List<MonitorEvent> data = back.stream().filter(e -> e.type() != EventType.MONITOR_ALIVE).toList();
         assertEquals(3, data.size());
-        assertEquals(gap(day1, 100), data.get(0));
-        assertEquals(200L, data.get(1).fromSeq());
-        assertEquals(1L, data.get(2).value());
+        assertEquals(List.of(gap(day1, 100), gap(day2, 200), new DrStatus(day2, new Where.Channel("f", "dr"), 1, 0)), data);
     }
 
     @Test
@@ -66,7 +69,7 @@ class JournalWriterTest {
         Files.writeString(old, "");
         Files.writeString(kept, "");
         try (JournalWriter w = new JournalWriter(dir, 5, Clock.systemUTC()).start()) {
-            w.accept(MonitorEvent.of(Instant.now(), EventType.MONITOR_START));
+            w.accept(new Lifecycle.Start(Instant.now(), "instance=test"));
             assertTrue(w.sync(5, TimeUnit.SECONDS));
         }
         assertFalse(Files.exists(old), "older than 5 days");

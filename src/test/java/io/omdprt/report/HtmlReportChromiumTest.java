@@ -3,8 +3,12 @@ package io.omdprt.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.omdprt.event.EventType;
+import io.omdprt.event.Gap;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Outage;
+import io.omdprt.event.SeqRange;
+import io.omdprt.event.Where;
 import io.omdprt.testing.ExternalTool;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -28,14 +32,15 @@ class HtmlReportChromiumTest {
 
     static ReportModel sampleReport() {
         List<MonitorEvent> events = new ArrayList<>();
-        events.add(MonitorEvent.of(START.minusSeconds(60), EventType.MONITOR_START).detail("instance=vendor-hk-01;lines="));
-        events.add(MonitorEvent.of(START.plusSeconds(600), EventType.LINE_GAP).at("omdc-sp", "11", "A", "primary").range(100, 149));
-        events.add(MonitorEvent.of(START.plusSeconds(1800), EventType.LINE_GAP).at("omdc-sp", "11", "B", "primary").range(900, 909));
-        events.add(MonitorEvent.of(START.plusSeconds(3000), EventType.ARBITRATED_GAP).at("omdc-sp", "11", null, null).range(2000, 2004));
-        events.add(MonitorEvent.of(START.plusSeconds(4005), EventType.LINE_DOWN).at("omdc-sp", "11", "B", "primary")
-                .outage(START.plusSeconds(4000), null));
-        events.add(MonitorEvent.of(START.plusSeconds(5200), EventType.LINE_UP).at("omdc-sp", "11", "B", "primary")
-                .outage(START.plusSeconds(4000), 1200.0));
+        Where.Line a = new Where.Line("omdc-sp", "11", "A", "primary");
+        Where.Line b = new Where.Line("omdc-sp", "11", "B", "primary");
+        events.add(new Lifecycle.Start(START.minusSeconds(60), "instance=vendor-hk-01;lines="));
+        events.add(new Gap.OnLine(START.plusSeconds(600), a, new SeqRange(100, 149)));
+        events.add(new Gap.OnLine(START.plusSeconds(1800), b, new SeqRange(900, 909)));
+        events.add(new Gap.Arbitrated(START.plusSeconds(3000), new Where.Channel("omdc-sp", "11"), new SeqRange(2000, 2004),
+                START.plusSeconds(3000).minusMillis(250)));
+        events.add(new Outage.Down(START.plusSeconds(4005), b, START.plusSeconds(4000)));
+        events.add(new Outage.Up(START.plusSeconds(5200), b, START.plusSeconds(4000)));
         List<ReportBuilder.LineRef> lines = List.of(new ReportBuilder.LineRef("omdc-sp", "11", "A", "primary"),
                 new ReportBuilder.LineRef("omdc-sp", "11", "B", "primary"), new ReportBuilder.LineRef("omdcc", "31", "A", "primary"),
                 new ReportBuilder.LineRef("omdcc", "31", "B", "primary"));

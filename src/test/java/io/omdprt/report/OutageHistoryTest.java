@@ -2,8 +2,10 @@ package io.omdprt.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.omdprt.event.EventType;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Outage;
+import io.omdprt.event.Where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,12 +21,26 @@ class OutageHistoryTest {
         return T.plusMillis(Math.round(seconds * 1000));
     }
 
-    private static MonitorEvent line(double s, EventType type) {
-        return MonitorEvent.of(at(s), type).at("f", "1", "A", "primary");
+    private static final Where.Line A = new Where.Line("f", "1", "A", "primary");
+
+    private static MonitorEvent down(double s, double since) {
+        return new Outage.Down(at(s), A, at(since));
+    }
+
+    private static MonitorEvent up(double s, double since) {
+        return new Outage.Up(at(s), A, at(since));
+    }
+
+    private static MonitorEvent receiving(double s) {
+        return new Outage.Receiving(at(s), A);
+    }
+
+    private static MonitorEvent start(double s) {
+        return new Lifecycle.Start(at(s), "instance=x");
     }
 
     private static MonitorEvent alive(double s) {
-        return MonitorEvent.of(at(s), EventType.MONITOR_ALIVE);
+        return new Lifecycle.Alive(at(s));
     }
 
     private static List<ReportModel.Outage> outages(List<MonitorEvent> events, double from, double to) {
@@ -36,11 +52,11 @@ class OutageHistoryTest {
     @Test
     void anOutageOpenAtACrashGoesOnThroughTheDowntimeUntilTheLineIsHeardAgain() {
         List<MonitorEvent> events = new ArrayList<>(List.of(
-                MonitorEvent.of(at(0), EventType.MONITOR_START).detail("instance=x"),
-                line(10, EventType.LINE_DOWN).outage(at(5), null), alive(11), alive(12),
-                MonitorEvent.of(at(20), EventType.MONITOR_START).detail("instance=x"),
-                line(25, EventType.LINE_DOWN).outage(at(20), null), // the new run's own "down since my start"
-                line(40, EventType.LINE_RECEIVING), line(40, EventType.LINE_UP).outage(at(20), 20.0)));
+                start(0),
+                down(10, 5), alive(11), alive(12),
+                start(20),
+                down(25, 20), // the new run's own "down since my start"
+                receiving(40), up(40, 20)));
         List<ReportModel.Outage> o = outages(events, 0, 60);
         assertEquals(1, o.size(), "one outage, not split at the restart: " + o);
         assertEquals(at(5).toString(), o.get(0).start());
@@ -52,9 +68,9 @@ class OutageHistoryTest {
     @Test
     void aJournalReadFromTheMiddleOfARunStillKnowsTheDowntime() {
         List<MonitorEvent> events = List.of(
-                line(10, EventType.LINE_DOWN).outage(at(5), null), alive(11), alive(12), // no monitor_start: read from mid-run
-                MonitorEvent.of(at(20), EventType.MONITOR_START).detail("instance=x"),
-                line(30, EventType.LINE_RECEIVING));
+                down(10, 5), alive(11), alive(12), // no monitor_start: read from mid-run
+                start(20),
+                receiving(30));
         List<ReportModel.Outage> o = outages(events, 0, 60);
         assertEquals(1, o.size(), o.toString());
         assertEquals(25.0, o.get(0).seconds());
@@ -63,8 +79,7 @@ class OutageHistoryTest {
 
     @Test
     void silenceEndingWithinStaleAfterOfTheWindowStartIsNotAnOutageOfIt() {
-        List<MonitorEvent> events = List.of(MonitorEvent.of(at(0), EventType.MONITOR_START).detail("instance=x"),
-                line(5, EventType.LINE_DOWN).outage(at(0), null), line(33, EventType.LINE_UP).outage(at(0), 33.0));
+        List<MonitorEvent> events = List.of(start(0), down(5, 0), up(33, 0));
         assertEquals(List.of(), outages(events, 30, 60), "heard 3 s into the window: not received yet, then up");
         List<ReportModel.Outage> late = outages(events, 20, 60);
         assertEquals(1, late.size(), "heard 13 s into the window: an outage from its start");

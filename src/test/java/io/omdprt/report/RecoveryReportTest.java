@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omdprt.event.EventType;
+import io.omdprt.event.Gap;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Rts;
+import io.omdprt.event.SeqRange;
+import io.omdprt.event.Where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The per-channel "recoverable from RTS" section: yes, partly, no, not tried, and why; in JSON, Markdown and HTML. */
@@ -20,18 +25,17 @@ class RecoveryReportTest {
     private static final String FEED = "omdc-sp";
 
     private static MonitorEvent gap(int at, String channel, long from, long to) {
-        return MonitorEvent.of(START.plusSeconds(at), EventType.ARBITRATED_GAP).at(FEED, channel, null, null).range(from, to)
-                .outage(START.plusSeconds(at), null);
+        return new Gap.Arbitrated(START.plusSeconds(at), new Where.Channel(FEED, channel), new SeqRange(from, to), START.plusSeconds(at));
     }
 
     private static MonitorEvent request(int at, String channel, long from, long to, long status, long intact, String detail) {
-        return new MonitorEvent(START.plusSeconds(at).plusMillis(100), EventType.RTS_REQUEST, FEED, channel, null, null, from, to, null,
-                0.04, status, null, null, null, detail, Map.of("intact", intact, "received", intact));
+        return new Rts.Request(START.plusSeconds(at).plusMillis(100), new Where.Channel(FEED, channel), new SeqRange(from, to), 0.04,
+                OptionalLong.of(status), detail, Map.of("intact", intact, "received", intact));
     }
 
     private static MonitorEvent notTried(int at, String channel, long from, long to, String detail) {
-        return MonitorEvent.of(START.plusSeconds(at).plusMillis(100), EventType.RTS_NOT_TRIED).at(FEED, channel, null, null)
-                .range(from, to).detail(detail);
+        return new Rts.NotTried(START.plusSeconds(at).plusMillis(100), new Where.Channel(FEED, channel),
+                Optional.of(new SeqRange(from, to)), detail);
     }
 
     private static ReportModel report(List<MonitorEvent> events) {

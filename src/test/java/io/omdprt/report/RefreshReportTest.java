@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omdprt.event.CounterKeys;
-import io.omdprt.event.EventType;
+import io.omdprt.event.ChannelCounts;
+import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.Refresh;
+import io.omdprt.event.SeqRange;
+import io.omdprt.event.Where;
 import io.omdprt.verdict.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,21 +36,32 @@ class RefreshReportTest {
         return m;
     }
 
-    private static MonitorEvent event(int at, EventType type, String channel) {
-        return MonitorEvent.of(START.plusSeconds(at), type).at(FEED, channel, null, null);
+    private static Instant at(int seconds) {
+        return START.plusSeconds(seconds);
+    }
+
+    private static Where.Channel channel(String id) {
+        return new Where.Channel(FEED, id);
+    }
+
+    private static ChannelCounts counters(Instant at, String channel, Map<String, Long> counts) {
+        return new ChannelCounts(at, channel(channel), counts);
+    }
+
+    private static Refresh.Stall stall(int at, String channel, int lastComplete) {
+        return new Refresh.Stall(at(at), channel(channel), at(lastComplete), 2000, "no Refresh Complete for 6.000 s (typical interval 2.000 s)");
     }
 
     private static ReportModel report(List<MonitorEvent> more) {
         List<MonitorEvent> events = new ArrayList<>();
-        events.add(MonitorEvent.of(START.minusSeconds(60), EventType.MONITOR_START).detail("instance=rx;lines="));
-        events.add(MonitorEvent.counters(START, FEED, "111", refreshCounts(10, 9, 0)));
-        events.add(MonitorEvent.counters(START, FEED, "112", refreshCounts(10, 9, 0)));
-        events.add(MonitorEvent.counters(START, FEED, "11", Map.of(CounterKeys.MESSAGES, 5L, CounterKeys.line("A", CounterKeys.PACKETS), 5L)));
+        events.add(new Lifecycle.Start(START.minusSeconds(60), "instance=rx;lines="));
+        events.add(counters(START, "111", refreshCounts(10, 9, 0)));
+        events.add(counters(START, "112", refreshCounts(10, 9, 0)));
+        events.add(counters(START, "11", Map.of(CounterKeys.MESSAGES, 5L, CounterKeys.line("A", CounterKeys.PACKETS), 5L)));
         events.addAll(more);
-        events.add(MonitorEvent.counters(START.plusSeconds(3600), FEED, "111", refreshCounts(1_700, 1_697, 1)));
-        events.add(MonitorEvent.counters(START.plusSeconds(3600), FEED, "112", refreshCounts(1_810, 1_809, 0)));
-        events.add(MonitorEvent.counters(START.plusSeconds(3600), FEED, "11",
-                Map.of(CounterKeys.MESSAGES, 500L, CounterKeys.line("A", CounterKeys.PACKETS), 500L)));
+        events.add(counters(at(3600), "111", refreshCounts(1_700, 1_697, 1)));
+        events.add(counters(at(3600), "112", refreshCounts(1_810, 1_809, 0)));
+        events.add(counters(at(3600), "11", Map.of(CounterKeys.MESSAGES, 500L, CounterKeys.line("A", CounterKeys.PACKETS), 500L)));
         events.sort(java.util.Comparator.comparing(MonitorEvent::time));
         List<ReportBuilder.LineRef> lines = List.of(new ReportBuilder.LineRef(FEED, "11", "A", "primary"),
                 new ReportBuilder.LineRef(FEED, "111", "A", "primary"), new ReportBuilder.LineRef(FEED, "112", "A", "primary"));
@@ -62,12 +77,12 @@ class RefreshReportTest {
     @Test
     void eachRefreshChannelHasALineWithItsCadenceAndFaults() throws Exception {
         ReportModel r = report(List.of(
-                event(600, EventType.REFRESH_UNUSABLE, "111").range(40, 41).values(1L, null),
-                event(1200, EventType.REFRESH_AHEAD, "111").values(510L, 505L),
-                event(1800, EventType.REFRESH_STALL, "111").outage(START.plusSeconds(1794), null).values(2000L, null),
-                event(1803, EventType.REFRESH_RESUMED, "111").outage(START.plusSeconds(1794), 9.0),
-                event(2400, EventType.REFRESH_DECREASED, "111").values(470L, 480L),
-                event(3000, EventType.REFRESH_UNUSABLE, "111").range(900, 950).values(2L, null)));
+                new Refresh.Unusable(at(600), channel("111"), new SeqRange(40, 41), 1),
+                new Refresh.Ahead(at(1200), channel("111"), 510, 505),
+                stall(1800, "111", 1794),
+                new Refresh.Resumed(at(1803), channel("111"), at(1794)),
+                new Refresh.Decreased(at(2400), channel("111"), 470, 480),
+                new Refresh.Unusable(at(3000), channel("111"), new SeqRange(900, 950), 2)));
 
         ReportModel.Refresh faulty = channel(r, "111").refresh();
         assertEquals(new ReportModel.Refresh(1_690, new ReportModel.Timing(1_689, 2_000.0, 2_000.0, 5_000.0), 3, 1, 1, 1, false), faulty);
@@ -94,7 +109,7 @@ class RefreshReportTest {
 
     @Test
     void aStallGoingOnAtTheEndIsSaid() {
-        ReportModel r = report(List.of(event(3500, EventType.REFRESH_STALL, "112").outage(START.plusSeconds(3494), null)));
+        ReportModel r = report(List.of(stall(3500, "112", 3494)));
         assertTrue(channel(r, "112").refresh().stalledAtEnd());
         assertEquals(List.of("refresh stalled once, still stalled at the end (no Refresh Complete for 3 typical intervals)"),
                 channel(r, "112").reasons());

@@ -4,8 +4,10 @@ import io.omdprt.http.ReportsRoute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.omdprt.event.EventType;
+import io.omdprt.event.Gap;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.event.SeqRange;
+import io.omdprt.event.Where;
 import io.omdprt.http.Response;
 import io.omdprt.time.DisplayTime;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +26,8 @@ class ReportsRouteTest {
 
     /** A one-minute report of a window instance, FAIL with loss, else WARN (no monitor record). */
     static void write(Path reports, String name, Instant start, boolean loss) throws Exception {
-        List<MonitorEvent> events = loss ? List.of(MonitorEvent.of(start.plusSeconds(10), EventType.ARBITRATED_GAP)
-                .at("f", "1", null, null).range(5, 11)) : List.of();
+        List<MonitorEvent> events = loss ? List.of(new Gap.Arbitrated(start.plusSeconds(10), new Where.Channel("f", "1"),
+                new SeqRange(5, 11), start.plusSeconds(10).minusMillis(250))) : List.of();
         ReportModel r = ReportBuilder.build(new ReportBuilder.WindowSpec(name, start, start.plusSeconds(60), "", "Asia/Hong_Kong",
                 Duration.ofSeconds(5)), List.of(new ReportBuilder.LineRef("f", "1", "A", "primary")), events, start.plusSeconds(61), 0);
         ReportWriter.write(r, JournalReports.folder(reports, name, start, DisplayTime.HONG_KONG));

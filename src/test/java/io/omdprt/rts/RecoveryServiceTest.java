@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.MonitorConfig;
-import io.omdprt.event.EventType;
+import io.omdprt.event.Rts;
+import io.omdprt.event.SeqRange;
 import io.omdprt.event.MonitorEvent;
 import io.omdprt.metrics.Metrics;
 import io.omdprt.metrics.RtsCollector;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -104,8 +106,8 @@ class RecoveryServiceTest {
         tracker.onTick(System.nanoTime());
     }
 
-    private List<MonitorEvent> of(EventType type) {
-        return events.stream().filter(e -> e.type() == type).toList();
+    private <T> List<T> of(Class<T> kind) {
+        return events.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     private RtsStats stats(RecoveryService s) {
@@ -118,14 +120,13 @@ class RecoveryServiceTest {
         publish(100, 41, 47);
         s.gap(s.feed(FEED), "11", 41, 47);
 
-        MonitorEvent logon = of(EventType.RTS_LOGON).get(0);
-        assertEquals(0L, logon.value());
+        Rts.Logon logon = of(Rts.Logon.class).get(0);
+        assertEquals(OptionalLong.of(0), logon.sessionStatus());
         assertEquals("primary " + server.address() + ": session active", logon.detail());
-        MonitorEvent r = of(EventType.RTS_REQUEST).get(0);
-        assertEquals("11", r.channel());
-        assertEquals(41L, r.fromSeq());
-        assertEquals(47L, r.toSeq());
-        assertEquals(0L, r.value());
+        Rts.Request r = of(Rts.Request.class).get(0);
+        assertEquals("11", r.where().channel());
+        assertEquals(new SeqRange(41, 47), r.requested());
+        assertEquals(OptionalLong.of(0), r.retransStatus());
         assertTrue(r.detail().matches("recover: RetransStatus 0 \\(request accepted\\); recovered 7 of 7 in \\d+ ms"), r.detail());
         assertEquals(7L, r.counts().get("received"));
         assertEquals(7L, r.counts().get("intact"));
@@ -138,12 +139,11 @@ class RecoveryServiceTest {
         s.gap(s.feed(FEED), "11", 41, 47);
         assertEquals(1, server.requests());
         assertEquals("recover: already recovered: RTS is never asked twice for the same messages",
-                of(EventType.RTS_NOT_TRIED).get(0).detail());
+                of(Rts.NotTried.class).get(0).detail());
         // A wider loss around it asks only for what is still missing.
         s.gap(s.feed(FEED), "11", 38, 47);
-        MonitorEvent wider = of(EventType.RTS_REQUEST).get(1);
-        assertEquals(38L, wider.fromSeq());
-        assertEquals(40L, wider.toSeq());
+        Rts.Request wider = of(Rts.Request.class).get(1);
+        assertEquals(new SeqRange(38, 40), wider.requested());
     }
 
     @Test
@@ -179,14 +179,14 @@ class RecoveryServiceTest {
         s.gap(s.feed(FEED), "11", 1, 10_001);
         s.gap(s.feed(FEED), "11", 10_000, 10_010);
         assertEquals(0, server.requests());
-        List<MonitorEvent> not = of(EventType.RTS_NOT_TRIED);
+        List<Rts.NotTried> not = of(Rts.NotTried.class);
         assertEquals("recover: longer than 10000 messages, the most RTS retransmits per request", not.get(0).detail());
         assertEquals("recover: older than the last 50000 messages RTS keeps per channel", not.get(1).detail());
 
         server.faults().forcedStatus = 2;
         s.gap(s.feed(FEED), "11", 69_990, 69_995);
-        MonitorEvent r = of(EventType.RTS_REQUEST).get(0);
-        assertEquals(2L, r.value());
+        Rts.Request r = of(Rts.Request.class).get(0);
+        assertEquals(OptionalLong.of(2), r.retransStatus());
         assertEquals("recover: RetransStatus 2 (messages not available)", r.detail());
         assertEquals(0L, r.counts().get("intact"));
         assertEquals(0, stats(s).recoveredMessages());
@@ -200,9 +200,9 @@ class RecoveryServiceTest {
         s.gap(s.feed(FEED), "11", 10, 12);
         s.gap(s.feed(FEED), "11", 20, 22);
         assertEquals(1, server.requests());
-        assertEquals(101L, of(EventType.RTS_REQUEST).get(0).value());
+        assertEquals(OptionalLong.of(101), of(Rts.Request.class).get(0).retransStatus());
         assertEquals("recover: the server's daily request limit was reached (status 101): no more requests today",
-                of(EventType.RTS_NOT_TRIED).get(0).detail());
+                of(Rts.NotTried.class).get(0).detail());
         assertEquals(0, stats(s).budgetLeft());
         assertEquals(1, stats(s).requests("daily_limit"));
         assertEquals(1, server.logons(), "not even a logon after the 101");
@@ -214,8 +214,8 @@ class RecoveryServiceTest {
         publish(100, 0, 0);
         server.faults().logonStatus = 5;
         s.gap(s.feed(FEED), "11", 10, 12);
-        assertEquals(5L, of(EventType.RTS_LOGON).get(0).value());
-        assertEquals("recover: no RTS session: invalid username or IP address", of(EventType.RTS_NOT_TRIED).get(0).detail());
+        assertEquals(OptionalLong.of(5), of(Rts.Logon.class).get(0).sessionStatus());
+        assertEquals("recover: no RTS session: invalid username or IP address", of(Rts.NotTried.class).get(0).detail());
         assertEquals(50, s.feed(FEED).budget.left());
         assertEquals(0, server.requests());
     }
@@ -246,12 +246,13 @@ class RecoveryServiceTest {
             }
             String where = "seed " + seed + " round " + round + " budget " + budget;
             assertTrue(server.requests() <= budget, where + ": " + server.requests() + " requests");
-            assertEquals(server.requests(), of(EventType.RTS_REQUEST).size(), where);
+            assertEquals(server.requests(), of(Rts.Request.class).size(), where);
             TreeMap<Long, Long> recovered = new TreeMap<>();
-            for (MonitorEvent r : of(EventType.RTS_REQUEST)) {
-                assertNull(RecoveryService.unrecovered(recovered, r.fromSeq(), r.toSeq()) == null ? "asked twice" : null, where);
-                if (r.value() != null && r.value() == 0) {
-                    recovered.put(r.fromSeq(), r.toSeq());
+            for (Rts.Request r : of(Rts.Request.class)) {
+                assertNull(RecoveryService.unrecovered(recovered, r.requested().first(), r.requested().last()) == null ? "asked twice" : null,
+                        where);
+                if (r.retransStatus().equals(OptionalLong.of(0))) {
+                    recovered.put(r.requested().first(), r.requested().last());
                 }
             }
         }
@@ -280,19 +281,19 @@ class RecoveryServiceTest {
             feed.join();
         });
         // The window is active from the start: the first probe runs at once, then every second.
-        io.omdprt.testing.Eventually.await(Duration.ofSeconds(20), () -> of(EventType.RTS_REQUEST).isEmpty() ? "no probe yet" : null);
-        MonitorEvent r = of(EventType.RTS_REQUEST).get(0);
-        assertEquals(0L, r.value());
-        assertEquals(2L, r.toSeq() - r.fromSeq());
+        io.omdprt.testing.Eventually.await(Duration.ofSeconds(20), () -> of(Rts.Request.class).isEmpty() ? "no probe yet" : null);
+        Rts.Request r = of(Rts.Request.class).get(0);
+        assertEquals(OptionalLong.of(0), r.retransStatus());
+        assertEquals(3L, r.requested().messages());
         assertTrue(r.detail().matches("probe: RetransStatus 0 \\(request accepted\\); retransmitted 3 of 3 in \\d+ ms; "
                 + "content identical to multicast \\(3 compared\\)"), r.detail());
         assertEquals(3L, r.counts().get("compared"));
         assertEquals(0L, r.counts().get("mismatched"));
 
         server.faults().corruptContent = true;
-        io.omdprt.testing.Eventually.await(Duration.ofSeconds(20), () -> of(EventType.RTS_REQUEST).stream()
+        io.omdprt.testing.Eventually.await(Duration.ofSeconds(20), () -> of(Rts.Request.class).stream()
                 .anyMatch(e -> e.detail().contains("DIFFERS")) ? null : "no corrupted probe yet");
-        MonitorEvent bad = of(EventType.RTS_REQUEST).stream().filter(e -> e.detail().contains("DIFFERS")).findFirst().orElseThrow();
+        Rts.Request bad = of(Rts.Request.class).stream().filter(e -> e.detail().contains("DIFFERS")).findFirst().orElseThrow();
         assertTrue(bad.detail().endsWith("; CONTENT DIFFERS from multicast in 3 of 3"), bad.detail());
         assertEquals(3L, bad.counts().get("mismatched"));
         assertTrue(stats(s).contentMismatches() >= 3);

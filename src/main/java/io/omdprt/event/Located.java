@@ -1,0 +1,6 @@
+package io.omdprt.event;
+
+/** An event about a channel, or about one of its lines. */
+public interface Located {
+    Where where();
+}
