@@ -6,7 +6,9 @@ import io.omdprt.analyze.CaptureAnalyzer;
 import io.omdprt.analyze.Progress;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.MonitorConfig;
-import io.omdprt.event.EventType;
+import io.omdprt.event.Lifecycle;
+import io.omdprt.event.WindowEvent;
+import java.util.Optional;
 import io.omdprt.event.MonitorEvent;
 import io.omdprt.journal.JournalWriter;
 import io.omdprt.report.JournalReports;
@@ -65,13 +67,13 @@ public final class SimCaptures {
         Instant end = START.plusSeconds(seconds);
         Instant stop = end.plusSeconds(1);
         try (JournalWriter journal = new JournalWriter(dir, 30, Clock.fixed(stop, ZoneOffset.UTC)).start()) {
-            journal.accept(MonitorEvent.of(START.minusSeconds(1), EventType.MONITOR_START).detail(JournalReports.startDetail(
+            journal.accept(new Lifecycle.Start(START.minusSeconds(1), JournalReports.startDetail(
                     config.instance(), config.site(), "test", "config/demo.yaml", config.liveness().staleAfter(),
                     config.displayZone().getId(), ReportBuilder.LineRef.allOf(config))));
-            windows.forEach(w -> journal.accept(MonitorEvent.of(START, EventType.WINDOW_START).window(w, START, end).detail("scripted")));
+            windows.forEach(w -> journal.accept(new WindowEvent.Start(START, w, START, Optional.of(end), Optional.of("scripted"))));
             run.events().forEach(journal::accept);
-            windows.forEach(w -> journal.accept(MonitorEvent.of(end, EventType.WINDOW_END).window(w, START, end)));
-            journal.accept(MonitorEvent.of(stop, EventType.MONITOR_STOP));
+            windows.forEach(w -> journal.accept(new WindowEvent.End(end, w, START, end)));
+            journal.accept(new Lifecycle.Stop(stop));
         }
         return dir;
     }
