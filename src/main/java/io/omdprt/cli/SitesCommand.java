@@ -7,10 +7,10 @@ import io.omdprt.report.JournalReports;
 import io.omdprt.report.ReportBuilder;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.SiteMerge;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,7 +80,7 @@ final class SitesCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(path + ": expected one window" + (window == null ? "" : " named " + window)
                             + " in the journal, found " + all.stream().map(ReportBuilder.WindowSpec::name).toList() + " (give --window)");
                 }
-                return JournalReports.build(path, specs.get(0), null, Instant.now());
+                return JournalReports.build(path, specs.get(0), null, MonitorClock.system().now());
             } catch (IOException e) {
                 throw new IllegalArgumentException(path + ": cannot read the journal: " + e.getMessage());
             }

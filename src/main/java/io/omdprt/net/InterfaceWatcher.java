@@ -3,6 +3,7 @@ package io.omdprt.net;
 import io.omdprt.event.EventSink;
 import io.omdprt.event.EventType;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.time.MonitorClock;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +112,7 @@ public final class InterfaceWatcher implements io.omdprt.metrics.LocalCauses, Au
 
     private final Receiver receiver;
     private final EventSink events;
-    private final EpochNanoClock clock;
+    private final MonitorClock clock;
     private final Sources sources;
     private final Map<String, Watched> interfaces = new LinkedHashMap<>();
     private final Map<String, Line> byKey = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ public final class InterfaceWatcher implements io.omdprt.metrics.LocalCauses, Au
     private volatile long rpFilterDrops = -1;
     private boolean enabled;
 
-    public InterfaceWatcher(Receiver receiver, EventSink events, EpochNanoClock clock, Sources sources) {
+    public InterfaceWatcher(Receiver receiver, EventSink events, MonitorClock clock, Sources sources) {
         this.receiver = receiver;
         this.events = events;
         this.clock = clock;
@@ -200,7 +200,7 @@ public final class InterfaceWatcher implements io.omdprt.metrics.LocalCauses, Au
     }
 
     private Instant now() {
-        return Instant.ofEpochSecond(0, clock.nanoTime());
+        return clock.now();
     }
 
     void poll() {
@@ -238,14 +238,14 @@ public final class InterfaceWatcher implements io.omdprt.metrics.LocalCauses, Au
             for (Line l : w.lines) {
                 l.needsRejoin = true;
                 l.why = "interface " + w.name + " created again";
-                l.missingSinceNanos = clock.nanoTime();
+                l.missingSinceNanos = clock.epochNanos();
             }
         }
         if (now.present()) {
             w.lastIndex = now.ifindex();
         }
         if (before.up() && !now.up()) {
-            w.downSinceNanos = clock.nanoTime();
+            w.downSinceNanos = clock.epochNanos();
             w.changes.incrementAndGet();
             events.accept(MonitorEvent.of(now(), EventType.INTERFACE_DOWN).onInterface(w.name)
                     .values(now.present() ? (long) now.ifindex() : null, null).detail("interface " + w.name + " " + now.why()));
@@ -268,12 +268,12 @@ public final class InterfaceWatcher implements io.omdprt.metrics.LocalCauses, Au
             // Lost without the interface changing (a rebuild that kept the ifindex, a move between namespaces).
             l.needsRejoin = true;
             l.why = "membership missing";
-            l.missingSinceNanos = clock.nanoTime();
+            l.missingSinceNanos = clock.epochNanos();
             events.accept(lineEvent(EventType.MEMBERSHIP_MISSING, l)
                     .detail("group " + l.socket.line().group().getHostAddress() + " is not joined on " + l.on.name));
         }
         l.member = member;
-        long t = System.nanoTime();
+        long t = clock.monotonicNanos();
         if (l.needsRejoin && !l.pending && t >= l.nextAttemptNanos) {
             NetworkInterface ni;
             try {

@@ -7,6 +7,8 @@ import io.omdprt.analyze.Progress;
 import io.omdprt.config.ConfigLoader;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.report.ReportModel;
+import io.omdprt.time.ManualClock;
+import io.omdprt.time.MonitorClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +39,9 @@ public final class SimCaptures {
         Scenario scenario = new Scenario("test", "test", Duration.ofSeconds(seconds), rate, Map.of(), faults);
         GroundTruth truth;
         try (PcapSink sink = PcapSink.create(pcap)) {
-            truth = new Simulator(config, scenario, sink, seed, SimClock.virtual(START)).run();
+            truth = new Simulator(config, scenario, sink, seed, ManualClock.at(START)).run();
         }
-        CaptureAnalyzer analyzer = new CaptureAnalyzer(config, Progress.NONE);
+        CaptureAnalyzer analyzer = new CaptureAnalyzer(config, Progress.NONE, MonitorClock.system());
         analyzer.analyze(pcap);
         Analysis analysis = analyzer.finish();
         ReportModel report = AnalysisReport.build(config, null, List.of(pcap.toString()), analysis, START.plusSeconds(seconds + 60));
