@@ -122,13 +122,7 @@ public final class Simulator {
         while (!stopRequested) {
             long now = clock.monotonicNanos();
             if (now >= end && !scenarioDone) {
-                wall = clock.epochNanos();
-                for (ChannelPublisher p : publishers) {
-                    p.finish(now, wall);
-                }
-                truth.ended = clock.now().toString();
-                progress = 1.0;
-                scenarioDone = true;
+                finish(now);
                 if (!linger) {
                     break;
                 }
@@ -155,16 +149,20 @@ public final class Simulator {
             }
         }
         if (!scenarioDone) {
-            long now = clock.monotonicNanos();
-            wall = clock.epochNanos();
-            for (ChannelPublisher p : publishers) {
-                p.finish(now, wall);
-            }
-            truth.ended = clock.now().toString();
-            progress = 1.0;
-            scenarioDone = true;
+            finish(clock.monotonicNanos());
         }
         return truth;
+    }
+
+    /** The scenario is over (at its end, or stopped early): every channel finishes and the ground truth is final. */
+    private void finish(long now) {
+        long wall = clock.epochNanos();
+        for (ChannelPublisher p : publishers) {
+            p.finish(now, wall);
+        }
+        truth.ended = clock.now().toString();
+        progress = 1.0;
+        scenarioDone = true;
     }
 
     private ChannelPublisher publisher(String feed, String channel) {
