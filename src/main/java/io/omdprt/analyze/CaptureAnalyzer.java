@@ -15,6 +15,7 @@ import io.omdprt.pcap.PcapReader;
 import io.omdprt.pcap.SkipReason;
 import io.omdprt.pcap.UdpDatagram;
 import io.omdprt.report.ReportModel;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.track.ChannelTracker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,7 @@ public final class CaptureAnalyzer {
 
     private final MonitorConfig config;
     private final Progress progress;
+    private final MonitorClock clock;
     private final EventRecorder events = new EventRecorder();
     private final UnknownDestinations unknown = new UnknownDestinations();
     private final long[] skipped = new long[SkipReason.values().length];
@@ -64,9 +66,11 @@ public final class CaptureAnalyzer {
     private long bytesRead;
     private String error;
 
-    public CaptureAnalyzer(MonitorConfig config, Progress progress) {
+    /** @param clock times the progress lines (the capture's own timestamps are the time of everything analysed) */
+    public CaptureAnalyzer(MonitorConfig config, Progress progress, MonitorClock clock) {
         this.config = config;
         this.progress = progress;
+        this.clock = clock;
     }
 
     /**
@@ -89,13 +93,13 @@ public final class CaptureAnalyzer {
         fileFirst = NO_TIME;
         fileLast = NO_TIME;
         long unknownBefore = unknown.datagrams();
-        progress.start(file.getFileName().toString(), reader.fileSize(), System.nanoTime());
+        progress.start(file.getFileName().toString(), reader.fileSize(), clock.monotonicNanos());
         try (reader) {
             read(reader);
         } catch (IOException e) {
             fail(file, e);
         }
-        progress.done(reader.bytesRead(), reader.records(), System.nanoTime());
+        progress.done(reader.bytesRead(), reader.records(), clock.monotonicNanos());
         account(file, reader, unknownBefore);
         return error == null;
     }
@@ -135,7 +139,7 @@ public final class CaptureAnalyzer {
                 unknown.count(d.destinationAddress(), d.destinationPort());
             }
             if ((++n & PROGRESS_EVERY - 1) == 0) {
-                progress.update(reader.bytesRead(), reader.records(), System.nanoTime());
+                progress.update(reader.bytesRead(), reader.records(), clock.monotonicNanos());
             }
         } while (reader.next(d));
     }

@@ -11,6 +11,7 @@ import io.omdprt.config.MonitorConfig;
 import io.omdprt.config.WindowConfig;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,17 +63,18 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return Main.BAD_USAGE;
             }
         }
-        CaptureAnalyzer analyzer = new CaptureAnalyzer(config, Progress.toStderr());
-        long started = System.nanoTime();
+        MonitorClock clock = MonitorClock.system();
+        CaptureAnalyzer analyzer = new CaptureAnalyzer(config, Progress.toStderr(), clock);
+        long started = clock.monotonicNanos();
         for (Path f : files) {
             if (!analyzer.analyze(f)) {
                 break;
             }
         }
         Analysis analysis = analyzer.finish();
-        long elapsed = System.nanoTime() - started;
+        long elapsed = clock.monotonicNanos() - started;
         ReportModel report = AnalysisReport.build(config, windowConfig, files.stream().map(Path::toString).toList(), analysis,
-                Instant.now());
+                clock.now());
         Path dir = out != null ? out : config.reportDir().resolve("analysis-" + files.get(0).getFileName());
         ReportWriter.Written written;
         try {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import io.omdprt.text.Counts;
+import io.omdprt.time.MonitorClock;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,7 +39,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException {
         MonitorConfig config = new ConfigLoader().load(file);
-        print(config, System.out, Instant.now());
+        print(config, System.out, MonitorClock.system().now());
         return Main.OK;
     }
 

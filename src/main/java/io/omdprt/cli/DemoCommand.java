@@ -22,13 +22,13 @@ import io.omdprt.sim.Observed;
 import io.omdprt.sim.Scenario;
 import io.omdprt.sim.Simulator;
 import io.omdprt.sim.TruthCheck;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,9 +76,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         scenario = DemoScript.build(d, config);
         EventRecorder recorder = new EventRecorder();
+        MonitorClock clock = MonitorClock.system();
         Monitor monitor;
         try {
-            monitor = startMonitor(config, port, new Monitor.Extensions(List.of(recorder)), System.err);
+            monitor = startMonitor(config, port, new Monitor.Extensions(List.of(recorder)), clock, System.err);
         } catch (ReceiverException | IllegalStateException | JournalLock.LockedException | IOException e) {
             System.err.println("cannot start the monitor: " + e.getMessage());
             return Main.FAILURE;
@@ -90,21 +91,21 @@ final class DemoCommand implements Callable<Integer> {
             monitor.recorder().onReport(report::complete);
             // Window instances are told apart by their start: each run's report has its own folder, demo_<start>.
             String windowName = "demo";
-            monitor.windows().open(windowName, Instant.now(), null, "demo rehearsal: " + scenario.description());
-            Simulator simulator = new Simulator(monitor.config(), scenario, sink, 7).lingerUntilStopped();
+            monitor.windows().open(windowName, clock.now(), null, "demo rehearsal: " + scenario.description());
+            Simulator simulator = new Simulator(monitor.config(), scenario, sink, 7, clock).lingerUntilStopped();
             Thread running = new Thread(simulator::run, "simulator");
             running.setDaemon(true);
             running.start();
             try {
-                long started = System.nanoTime();
+                long started = clock.monotonicNanos();
                 while (!simulator.scenarioDone()) {
                     Thread.sleep(1_000);
                     if (!quiet) {
-                        printTable(monitor, (System.nanoTime() - started) / 1_000_000_000L);
+                        printTable(monitor, (clock.monotonicNanos() - started) / 1_000_000_000L);
                     }
                 }
                 int verdict = summarize(monitor, simulator.truth(), recorder);
-                monitor.windows().close(windowName, Instant.now());
+                monitor.windows().close(windowName, clock.now());
                 try {
                     ReportWriter.Written written = report.get(15, TimeUnit.SECONDS);
                     ReportModel model = ReportWriter.readJson(written.json());
@@ -144,16 +145,16 @@ final class DemoCommand implements Callable<Integer> {
      * Starts the monitor on HTTP port {@code port}, or with -1 on the config's port (9466) and, when that is taken, on a
      * free one, which it says on {@code err}.
      */
-    static Monitor startMonitor(MonitorConfig config, int port, Monitor.Extensions extensions, PrintStream err)
+    static Monitor startMonitor(MonitorConfig config, int port, Monitor.Extensions extensions, MonitorClock clock, PrintStream err)
             throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
         HttpConfig http = config.http();
         if (port >= 0) {
-            return Monitor.start(config.withHttp(http.withPort(port)), extensions);
+            return Monitor.start(config.withHttp(http.withPort(port)), extensions, clock);
         }
         try {
-            return Monitor.start(config, extensions);
+            return Monitor.start(config, extensions, clock);
         } catch (IllegalStateException busy) {
-            Monitor monitor = Monitor.start(config.withHttp(http.withPort(0)), extensions);
+            Monitor monitor = Monitor.start(config.withHttp(http.withPort(0)), extensions, clock);
             err.printf("port %d is taken (%s); the status page and /metrics are on port %d instead%n", http.port(),
                     busy.getMessage(), monitor.httpPort());
             return monitor;
@@ -161,13 +162,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void printTable(Monitor monitor, long seconds) {
-        out.print(LiveTable.render(seconds, LiveTable.rows(monitor.channels().channels()), monitor.clock().nanoTime()));
+        out.print(LiveTable.render(seconds, LiveTable.rows(monitor.channels().channels()), monitor.clock().epochNanos()));
     }
 
     private int summarize(Monitor monitor, GroundTruth truth, EventRecorder recorder) throws InterruptedException {
         // Let the last arbitration waits and liveness ticks pass, then read the monitor's verdict.
         Thread.sleep(monitor.config().arbitrationWait().toMillis() + 3 * monitor.config().liveness().checkInterval().toMillis() + 200);
-        Observed observed = Observed.of(monitor.channels(), monitor.clock().nanoTime());
+        Observed observed = Observed.of(monitor.channels(), monitor.clock().epochNanos());
         List<FaultDetection.Result> results = FaultDetection.detect(truth, recorder.events(), observed);
         out.println("Injected fault                                              Detected by the monitor");
         int missed = 0;

@@ -7,6 +7,7 @@ import io.omdprt.config.MonitorConfig;
 import io.omdprt.journal.JournalLock;
 import io.omdprt.monitor.Monitor;
 import io.omdprt.net.ReceiverException;
+import io.omdprt.time.MonitorClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -30,15 +31,16 @@ final class MonitorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, ConfigException, java.io.IOException {
         MonitorConfig config = new ConfigLoader().load(configFile);
+        MonitorClock clock = MonitorClock.system();
         Monitor monitor;
         try {
-            monitor = Monitor.start(config);
+            monitor = Monitor.start(config, Monitor.Extensions.none(), clock);
         } catch (ReceiverException | IllegalStateException | JournalLock.LockedException | java.io.IOException e) {
             System.err.println("cannot start: " + e.getMessage());
             return Main.FAILURE;
         }
         if (openWindow != null) {
-            Instant now = Instant.now();
+            Instant now = clock.now();
             try {
                 monitor.windows().open(openWindow, now, windowMinutes == null ? null : now.plusSeconds(60L * windowMinutes),
                         "ad-hoc window opened with --open-window");

@@ -11,10 +11,10 @@ import io.omdprt.report.ReportBuilder;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
 import io.omdprt.time.DisplayTime;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,6 +90,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private int run() throws IOException, ConfigException {
+        MonitorClock clock = MonitorClock.system();
         List<ReportBuilder.WindowSpec> specs;
         List<ReportBuilder.LineRef> inventory = null;
         ZoneId zone = DisplayTime.HONG_KONG;
@@ -125,7 +126,7 @@ final class ReportCommand implements Callable<Integer> {
             ZoneId z = configFile != null ? zone : ZoneId.of(spec.zone());
             Path dir = out != null && specs.size() == 1 ? out
                     : JournalReports.folder(out != null ? out : Path.of("data", "reports"), spec.name(), spec.start(), z);
-            ReportModel report = JournalReports.build(journalDir, spec, inventory, Instant.now());
+            ReportModel report = JournalReports.build(journalDir, spec, inventory, clock.now());
             ReportWriter.Written written = ReportWriter.write(report, dir);
             DisplayTime d = DisplayTime.of(spec.zone());
             System.out.printf("%s (%s to %s): %s%n  %s%n  %s%n  %s%n", spec.name(), d.dateTime(spec.start()), d.dateTime(spec.end()),

@@ -12,14 +12,14 @@ import io.omdprt.sim.PacketSink;
 import io.omdprt.sim.PcapSink;
 import io.omdprt.sim.Scenario;
 import io.omdprt.sim.ScenarioLoader;
-import io.omdprt.sim.SimClock;
 import io.omdprt.sim.Simulator;
 import io.omdprt.sim.TeeSink;
+import io.omdprt.time.ManualClock;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,14 +126,14 @@ final class SimulateCommand implements Callable<Integer> {
             }
             sinks.add(capture);
         }
-        SimClock clock = noSend ? SimClock.virtual(Instant.now()) : SimClock.REAL;
+        MonitorClock clock = noSend ? ManualClock.at(MonitorClock.system().now()) : MonitorClock.system();
         try (PacketSink sink = sinks.size() == 1 ? sinks.get(0) : new TeeSink(sinks.toArray(new PacketSink[0]))) {
             Simulator simulator = new Simulator(config, scenario, sink, seed, clock);
             List<io.omdprt.sim.RtsServer> rts = new ArrayList<>();
             if (rtsPort > 0) {
                 io.omdprt.sim.Published store = simulator.keepPublished();
                 for (int i = 0; i < config.feeds().size(); i++) {
-                    rts.add(new io.omdprt.sim.RtsServer(store, config.feeds().get(i).name(), rtsPort + i));
+                    rts.add(new io.omdprt.sim.RtsServer(store, config.feeds().get(i).name(), rtsPort + i, clock));
                     System.err.printf("RTS of feed %s on 127.0.0.1:%d%n", config.feeds().get(i).name(), rtsPort + i);
                 }
             }

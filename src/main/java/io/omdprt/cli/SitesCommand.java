@@ -7,10 +7,10 @@ import io.omdprt.report.JournalReports;
 import io.omdprt.report.ReportBuilder;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.SiteMerge;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -96,7 +96,7 @@ final class SitesCommand implements Callable<Integer> {
         }
         ReportBuilder.WindowSpec spec = pick(path, JournalReports.windowsOf(journal.events()), window);
         try {
-            return JournalReports.build(path, spec, null, Instant.now());
+            return JournalReports.build(path, spec, null, MonitorClock.system().now());
         } catch (IOException e) {
             throw new IllegalArgumentException(path + ": cannot read the journal: " + e.getMessage());
         }

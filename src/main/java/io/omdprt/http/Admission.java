@@ -5,6 +5,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.AttributeKey;
 import io.omdprt.config.Cidr;
+import io.omdprt.time.MonitorClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -66,6 +67,7 @@ final class Admission {
     private final long timeoutNanos;
     private final long fairChanceNanos;
     private final EventLoop loop;
+    private final MonitorClock clock;
     /** Connections waiting for (the rest of) a request, longest waiting first. */
     private final LinkedHashSet<Conn> waiting = new LinkedHashSet<>();
     /** Connections whose answer is being written, oldest first. */
@@ -77,7 +79,8 @@ final class Admission {
     private long timedOut;
     private long notAllowed;
 
-    Admission(HttpServer.Limits limits, EventLoop loop) {
+    Admission(HttpServer.Limits limits, EventLoop loop, MonitorClock clock) {
+        this.clock = clock;
         this.limits = limits;
         this.timeoutNanos = limits.requestTimeout().toNanos();
         this.fairChanceNanos = Math.min(FAIR_CHANCE.toNanos(), timeoutNanos);
@@ -95,7 +98,7 @@ final class Admission {
         }
         if (perAddress.getOrDefault(address, 0) >= limits.maxConnectionsPerAddress()) {
             Conn oldest = oldestWaiting(address);
-            if (oldest != null && System.nanoTime() - oldest.since >= fairChanceNanos) {
+            if (oldest != null && clock.monotonicNanos() - oldest.since >= fairChanceNanos) {
                 evict(oldest);
             }
         }
@@ -161,7 +164,7 @@ final class Admission {
     }
 
     private void enter(LinkedHashSet<Conn> list, Conn conn) {
-        conn.since = System.nanoTime();
+        conn.since = clock.monotonicNanos();
         conn.in = list;
         list.add(conn);
         if (!sweepScheduled) {
@@ -184,7 +187,7 @@ final class Admission {
     /** Closes every connection past its deadline, then sets the timer for the next deadline. */
     private void sweep() {
         sweepScheduled = false;
-        long now = System.nanoTime();
+        long now = clock.monotonicNanos();
         long next = Long.MAX_VALUE;
         for (LinkedHashSet<Conn> list : List.of(waiting, answering)) {
             while (!list.isEmpty()) {

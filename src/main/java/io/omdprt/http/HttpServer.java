@@ -33,6 +33,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.omdprt.config.Cidr;
 import io.omdprt.config.HttpConfig;
 import io.omdprt.config.MetricsAuth;
+import io.omdprt.time.MonitorClock;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -94,20 +95,22 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
-    public static HttpServer start(String bind, int port, Map<String, Route> routes) throws InterruptedException {
-        return start(bind, port, routes, Limits.DEFAULT);
+    public static HttpServer start(String bind, int port, Map<String, Route> routes, MonitorClock clock) throws InterruptedException {
+        return start(bind, port, routes, Limits.DEFAULT, clock);
     }
 
     /** Listens where the config says, with its limits and allow-list. */
-    public static HttpServer start(HttpConfig config, Map<String, Route> routes) throws InterruptedException {
-        return start(config.bind(), config.port(), routes, Limits.of(config));
+    public static HttpServer start(HttpConfig config, Map<String, Route> routes, MonitorClock clock) throws InterruptedException {
+        return start(config.bind(), config.port(), routes, Limits.of(config), clock);
     }
 
-    public static HttpServer start(String bind, int port, Map<String, Route> routes, Limits limits) throws InterruptedException {
+    /** @param clock times each connection's request deadline */
+    public static HttpServer start(String bind, int port, Map<String, Route> routes, Limits limits, MonitorClock clock)
+            throws InterruptedException {
         MultiThreadIoEventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("omd-http", true),
                 NioIoHandler.newFactory());
         // One thread accepts and serves; the admission state is only ever touched from it.
-        Admission admission = new Admission(limits, loop.next());
+        Admission admission = new Admission(limits, loop.next(), clock);
         ServerBootstrap b = new ServerBootstrap()
                 .group(loop)
                 .channel(NioServerSocketChannel.class)

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.omdprt.metrics.Metrics;
 import io.omdprt.status.Status;
 import io.omdprt.time.DisplayTime;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.window.WindowSchedule;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,7 +23,7 @@ public final class MonitorRoutes {
      * @param windowToken the token that opens and closes windows by hand (empty: that API refuses)
      */
     public static Map<String, Route> of(Metrics metrics, Supplier<Status> status, Path reportDir, DisplayTime display,
-                                        WindowSchedule windows, String windowToken, Supplier<Instant> now) {
+                                        WindowSchedule windows, String windowToken, MonitorClock clock) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<String, Route> routes = new LinkedHashMap<>();
         routes.put("/metrics", (method, query, headers, body) -> {
@@ -38,7 +38,7 @@ public final class MonitorRoutes {
         routes.put("/reports/view", reports.view());
         routes.put("/", (method, query, headers, body) ->
                 Response.of(200, Response.HTML, StatusPage.render(status.get()).getBytes(StandardCharsets.UTF_8)));
-        routes.put("/api/windows", new WindowControlRoute(windows, windowToken, now));
+        routes.put("/api/windows", new WindowControlRoute(windows, windowToken, clock));
         return routes;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omdprt.http.Response;
 import io.omdprt.http.Route;
+import io.omdprt.time.MonitorClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * {@code /api/windows}: GET lists the windows; POST opens or closes an ad-hoc rehearsal window and
@@ -29,11 +29,11 @@ import java.util.function.Supplier;
 public final class WindowControlRoute implements Route {
     private final WindowSchedule schedule;
     private final byte[] token;
-    private final Supplier<Instant> clock;
+    private final MonitorClock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     /** @param token the configured token, or null to keep POST off */
-    public WindowControlRoute(WindowSchedule schedule, String token, Supplier<Instant> clock) {
+    public WindowControlRoute(WindowSchedule schedule, String token, MonitorClock clock) {
         this.schedule = schedule;
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
@@ -47,7 +47,7 @@ public final class WindowControlRoute implements Route {
     @Override
     public Response handle(String method, Map<String, String> query, Map<String, String> headers, byte[] body) throws Exception {
         if (!"POST".equals(method)) {
-            return Response.json(200, json.writeValueAsBytes(list(clock.get())));
+            return Response.json(200, json.writeValueAsBytes(list(clock.now())));
         }
         if (token == null) {
             return Response.text(403, "window control is off: set http.window-token in the config to enable it");
@@ -71,7 +71,7 @@ public final class WindowControlRoute implements Route {
         if (!io.omdprt.config.ConfigLoader.NAME.matcher(name).matches()) {
             return Response.text(400, "name: expected letters, digits, '-', '_' or '.', got '" + name + "'");
         }
-        Instant now = clock.get();
+        Instant now = clock.now();
         try {
             if ("open".equals(action)) {
                 Instant end = null;

@@ -3,6 +3,7 @@ package io.omdprt.journal;
 import io.omdprt.event.EventSink;
 import io.omdprt.event.Lifecycle;
 import io.omdprt.event.MonitorEvent;
+import io.omdprt.time.MonitorClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +12,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +43,7 @@ public final class JournalWriter implements EventSink, AutoCloseable {
     private final Path dir;
     private final long aliveIntervalNanos;
     private final int retentionDays;
-    private final Clock clock;
+    private final MonitorClock clock;
     private final ManyToOneConcurrentArrayQueue<MonitorEvent> queue = new ManyToOneConcurrentArrayQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private final AtomicLong written = new AtomicLong();
@@ -63,11 +63,11 @@ public final class JournalWriter implements EventSink, AutoCloseable {
     private boolean unforced;
     private MonitorEvent carried;
 
-    public JournalWriter(Path dir, int retentionDays, Clock clock) {
+    public JournalWriter(Path dir, int retentionDays, MonitorClock clock) {
         this(dir, retentionDays, clock, ALIVE_INTERVAL_NANOS);
     }
 
-    JournalWriter(Path dir, int retentionDays, Clock clock, long aliveIntervalNanos) {
+    JournalWriter(Path dir, int retentionDays, MonitorClock clock, long aliveIntervalNanos) {
         this.aliveIntervalNanos = aliveIntervalNanos;
         this.dir = dir;
         this.retentionDays = retentionDays;
@@ -81,7 +81,7 @@ public final class JournalWriter implements EventSink, AutoCloseable {
      * (port in use, a join refused) closes the writer unstarted and leaves no trace in the journal.
      */
     public JournalWriter start() {
-        lastAliveNanos = System.nanoTime();
+        lastAliveNanos = clock.monotonicNanos();
         started = true;
         thread.start();
         return this;
@@ -149,11 +149,11 @@ public final class JournalWriter implements EventSink, AutoCloseable {
     private void loop() {
         while (true) {
             boolean stopping = !running;
-            long now = System.nanoTime();
+            long now = clock.monotonicNanos();
             boolean wrote = drain();
             if (now - lastAliveNanos >= aliveIntervalNanos && running) {
                 lastAliveNanos = now;
-                accept(new Lifecycle.Alive(clock.instant()));
+                accept(new Lifecycle.Alive(clock.now()));
             }
             CountDownLatch sync = syncRequest;
             if (unforced && (now - lastForceNanos >= FORCE_INTERVAL_NANOS || stopping || sync != null)) {
@@ -251,8 +251,8 @@ public final class JournalWriter implements EventSink, AutoCloseable {
                 channel.force(false);
             }
             unforced = false;
-            lastForceNanos = System.nanoTime();
-            lastForceEpochMillis = System.currentTimeMillis();
+            lastForceNanos = clock.monotonicNanos();
+            lastForceEpochMillis = clock.epochMillis();
         } catch (IOException e) {
             failed("cannot force the journal to disk in " + dir, e);
             closeFile();
@@ -261,7 +261,7 @@ public final class JournalWriter implements EventSink, AutoCloseable {
 
     /** Deletes day files older than the retention, once per day. */
     private void applyRetention() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = clock.today(ZoneOffset.UTC);
         if (today.equals(retentionCheckedFor)) {
             return;
         }
@@ -282,7 +282,7 @@ public final class JournalWriter implements EventSink, AutoCloseable {
 
     private void failed(String what, Exception e) {
         errors.incrementAndGet();
-        long now = System.nanoTime();
+        long now = clock.monotonicNanos();
         if (lastErrorLogNanos == 0 || now - lastErrorLogNanos > 60_000_000_000L) {
             lastErrorLogNanos = now;
             LOG.error("{}: {} (monitoring continues; events wait in memory, {} queued)", what, e.toString(), queue.size());

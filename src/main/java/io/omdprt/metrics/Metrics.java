@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.omdprt.time.MonitorClock;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -32,6 +33,7 @@ public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ExpositionFormats formats = ExpositionFormats.init();
     private final Timer scrapeTimer;
+    private final MonitorClock clock;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     /** A scrape's body and the content type it was written in. */
@@ -39,7 +41,8 @@ public final class Metrics implements AutoCloseable {
     }
 
     /** @param transport how lines are received (epoll, nio): reported in omd_monitor_info */
-    public Metrics(String instance, String site, String transport) {
+    public Metrics(String instance, String site, String transport, MonitorClock clock) {
+        this.clock = clock;
         // Two binder meters break Prometheus naming rules (promtool check metrics): replaced below.
         registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("system.cpu.count")
                 || id.getName().equals("process.cpu.time")));
@@ -77,7 +80,7 @@ public final class Metrics implements AutoCloseable {
      * offers it, the Prometheus text format otherwise.
      */
     public Scrape scrape(String accept) {
-        long start = System.nanoTime();
+        long start = clock.monotonicNanos();
         ExpositionFormatWriter writer = formats.findWriter(accept);
         if (!writer.isAvailable()) {
             writer = formats.getPrometheusTextFormatWriter();
@@ -88,7 +91,7 @@ public final class Metrics implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        scrapeTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        scrapeTimer.record(clock.monotonicNanos() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         return new Scrape(writer.getContentType(), body.toByteArray());
     }
 

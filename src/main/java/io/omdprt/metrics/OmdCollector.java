@@ -4,6 +4,7 @@ import io.omdprt.model.SocketStats;
 import io.omdprt.model.ChannelSet;
 import io.omdprt.model.MonitoredChannel;
 import io.omdprt.protocol.Malformed;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.track.BurstMeter;
 import io.omdprt.track.ChannelTracker;
 import io.omdprt.track.Histogram;
@@ -23,7 +24,6 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * Reads every tracker at scrape time and turns it into Prometheus snapshots: no meter objects per
@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
 public final class OmdCollector implements MultiCollector {
     private final List<Channel> channels = new ArrayList<>();
     private final SocketStats sockets;
-    private final LongSupplier epochNanos;
+    private final MonitorClock clock;
     private final double[] bucketBoundsSeconds;
 
     /** Label sets built once. */
@@ -42,9 +42,9 @@ public final class OmdCollector implements MultiCollector {
     private record Line(LineTracker tracker, Labels labels, Labels[] malformedLabels) {
     }
 
-    public OmdCollector(ChannelSet channelSet, SocketStats sockets, LongSupplier epochNanos) {
+    public OmdCollector(ChannelSet channelSet, SocketStats sockets, MonitorClock clock) {
         this.sockets = sockets;
-        this.epochNanos = epochNanos;
+        this.clock = clock;
         for (MonitoredChannel c : channelSet.channels()) {
             Labels channelLabels = Labels.of("feed", c.feedName(), "channel", c.label());
             Labels info = channelLabels.merge(new String[] {"protocol", "kind"},
@@ -72,7 +72,7 @@ public final class OmdCollector implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        long now = epochNanos.getAsLong();
+        long now = clock.epochNanos();
         List<MetricSnapshot> out = new ArrayList<>();
         for (MetricNames.LineMetric m : MetricNames.LINE) {
             if (m.counter()) {

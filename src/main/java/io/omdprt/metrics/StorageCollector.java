@@ -1,5 +1,6 @@
 package io.omdprt.metrics;
 
+import io.omdprt.time.MonitorClock;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.function.LongSupplier;
 
 /**
  * The disk space the journal and the window reports take, {@code omd_storage_bytes{what="journal"|"reports"}},
@@ -27,18 +27,18 @@ public final class StorageCollector implements MultiCollector {
 
     private final Path journalDir;
     private final Path reportDir;
-    private final LongSupplier nanoTime;
+    private final MonitorClock clock;
     private Sizes cached;
     private long measuredAt;
 
-    public StorageCollector(Path journalDir, Path reportDir, LongSupplier nanoTime) {
+    public StorageCollector(Path journalDir, Path reportDir, MonitorClock clock) {
         this.journalDir = journalDir;
         this.reportDir = reportDir;
-        this.nanoTime = nanoTime;
+        this.clock = clock;
     }
 
     public synchronized Sizes sizes() {
-        long now = nanoTime.getAsLong();
+        long now = clock.monotonicNanos();
         if (cached == null || now - measuredAt >= CACHE_NANOS) {
             cached = new Sizes(bytesUnder(journalDir), bytesUnder(reportDir));
             measuredAt = now;

@@ -3,6 +3,7 @@ package io.omdprt.metrics;
 import io.omdprt.window.Window;
 import io.omdprt.window.WindowSchedule;
 import io.omdprt.config.AlertMode;
+import io.omdprt.time.MonitorClock;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -10,7 +11,6 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.time.Instant;
-import java.util.function.Supplier;
 
 /**
  * The windows as metrics, so dashboards can mark them and alerts can be gated on them:
@@ -28,9 +28,9 @@ public final class WindowCollector implements MultiCollector {
 
     private final WindowSchedule schedule;
     private final AlertMode alertMode;
-    private final Supplier<Instant> clock;
+    private final MonitorClock clock;
 
-    public WindowCollector(WindowSchedule schedule, AlertMode alertMode, Supplier<Instant> clock) {
+    public WindowCollector(WindowSchedule schedule, AlertMode alertMode, MonitorClock clock) {
         this.schedule = schedule;
         this.alertMode = alertMode;
         this.clock = clock;
@@ -38,7 +38,7 @@ public final class WindowCollector implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        Instant now = clock.get();
+        Instant now = clock.now();
         GaugeSnapshot.Builder active = GaugeSnapshot.builder().name(ACTIVE)
                 .help("1 while the PRT window is in progress, 0 outside it.");
         GaugeSnapshot.Builder start = GaugeSnapshot.builder().name(START).unit(Unit.SECONDS)

@@ -1,7 +1,7 @@
 package io.omdprt.monitor;
 
 import io.omdprt.event.EventLog;
-import io.omdprt.time.EpochClock;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.model.ChannelSet;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.http.HttpServer;
@@ -24,8 +24,6 @@ import io.omdprt.window.WindowSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
-import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.SystemEpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +35,7 @@ public final class Monitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
 
     private final MonitorConfig config;
-    private final EpochNanoClock clock;
+    private final MonitorClock clock;
     private final ChannelSet channels;
     private final Receiver receiver;
     private final Metrics metrics;
@@ -57,18 +55,18 @@ public final class Monitor implements AutoCloseable {
         }
     }
 
-    private Monitor(MonitorConfig config, EpochNanoClock clock, Extensions extensions)
+    private Monitor(MonitorConfig config, MonitorClock clock, Extensions extensions)
             throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
         this.config = config;
         this.clock = clock;
         this.windows = new WindowSchedule(config.windows(), config.recurringWindows());
-        this.recorder = new Recorder(config, windows, new EpochClock(clock), Metrics.VERSION);
+        this.recorder = new Recorder(config, windows, clock, Metrics.VERSION);
         List<EventSink> sinks = new ArrayList<>();
         sinks.add(new EventLog(config.display()));
         sinks.add(recorder.journal());
         sinks.addAll(extensions.eventSinks());
-        this.recovery = new io.omdprt.rts.RecoveryService(config.feeds(), this::channels, () -> !windows.activeAt(now()).isEmpty(),
-                new EpochClock(clock), config.displayZone());
+        this.recovery = new io.omdprt.rts.RecoveryService(config.feeds(), this::channels, () -> !windows.activeAt(clock.now()).isEmpty(),
+                clock, config.displayZone());
         sinks.add(recovery);
         EventSink[] all = sinks.toArray(new EventSink[0]);
         this.events = event -> {
@@ -76,7 +74,7 @@ public final class Monitor implements AutoCloseable {
                 sink.accept(event);
             }
         };
-        this.channels = ChannelSet.create(config, new TrackerEvents(events), clock.nanoTime());
+        this.channels = ChannelSet.create(config, new TrackerEvents(events), clock.epochNanos());
         this.preflight = runPreflight(config);
         try {
             this.receiver = Receiver.start(config, channels, clock);
@@ -88,24 +86,24 @@ public final class Monitor implements AutoCloseable {
         Metrics m = null;
         HttpServer h = null;
         try {
-            m = new Metrics(config.instance(), config.site(), receiver.transportName());
-            m.register(new OmdCollector(channels, receiver, clock::nanoTime));
+            m = new Metrics(config.instance(), config.site(), receiver.transportName(), clock);
+            m.register(new OmdCollector(channels, receiver, clock));
             io.omdprt.metrics.RefreshCollector refreshes = new io.omdprt.metrics.RefreshCollector(channels);
             if (refreshes.any()) {
                 m.register(refreshes);
             }
-            m.register(new WindowCollector(windows, config.alertMode(), this::now));
+            m.register(new WindowCollector(windows, config.alertMode(), clock));
             m.register(new JournalCollector(recorder.journal()));
-            StorageCollector storage = new StorageCollector(config.journal().dir(), config.reportDir(), System::nanoTime);
+            StorageCollector storage = new StorageCollector(config.journal().dir(), config.reportDir(), clock);
             m.register(storage);
             if (recovery.enabled()) {
                 m.register(new io.omdprt.metrics.RtsCollector(recovery.stats()));
             }
             m.register(new io.omdprt.metrics.InterfaceCollector(interfaces, preflight));
-            this.status = new StatusBuilder(config, channels, receiver, clock::nanoTime, receiver.transportName(), Metrics.VERSION,
+            this.status = new StatusBuilder(config, channels, receiver, clock, receiver.transportName(), Metrics.VERSION,
                     this::windowViews, recorder::baseline, () -> storageView(storage.sizes()), interfaces);
             h = HttpServer.start(config.http(), MonitorRoutes.of(m, status::build, config.reportDir(), config.display(),
-                    windows, config.http().windowToken(), this::now));
+                    windows, config.http().windowToken(), clock), clock);
         } catch (RuntimeException | InterruptedException e) {
             if (m != null) {
                 m.close();
@@ -147,19 +145,16 @@ public final class Monitor implements AutoCloseable {
      */
     public static Monitor start(MonitorConfig config)
             throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
-        return start(config, Extensions.none());
+        return start(config, Extensions.none(), MonitorClock.system());
     }
 
-    public static Monitor start(MonitorConfig config, Extensions extensions)
+    /**
+     * @param clock the one clock of the whole service: arrivals, events, the journal, window boundaries,
+     *              the RTS budget's day and every local timeout read it
+     */
+    public static Monitor start(MonitorConfig config, Extensions extensions, MonitorClock clock)
             throws ReceiverException, InterruptedException, JournalLock.LockedException, IOException {
-        // The system clock itself, read on every datagram: window boundaries, journal times and the
-        // feed latency (arrival minus HKEX's SendTime) are all wall-clock times. Agrona's
-        // OffsetEpochNanoClock was measured here up to 0.9 ms behind it from a poor start-up sample.
-        return new Monitor(config, new SystemEpochNanoClock(), extensions);
-    }
-
-    private Instant now() {
-        return Instant.ofEpochSecond(0, clock.nanoTime());
+        return new Monitor(config, clock, extensions);
     }
 
     private Status.Storage storageView(StorageCollector.Sizes sizes) {
@@ -168,7 +163,7 @@ public final class Monitor implements AutoCloseable {
     }
 
     private List<Status.Window> windowViews() {
-        Instant now = now();
+        Instant now = clock.now();
         io.omdprt.time.DisplayTime display = config.display();
         List<Status.Window> views = new ArrayList<>();
         List<Window> shown = new ArrayList<>(windows.all());
@@ -205,7 +200,7 @@ public final class Monitor implements AutoCloseable {
         return status.build();
     }
 
-    public EpochNanoClock clock() {
+    public MonitorClock clock() {
         return clock;
     }
 

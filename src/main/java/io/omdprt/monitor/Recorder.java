@@ -20,12 +20,12 @@ import io.omdprt.report.ReportIndexPages;
 import io.omdprt.report.ReportRetention;
 import io.omdprt.report.ReportModel;
 import io.omdprt.report.ReportWriter;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.window.Window;
 import io.omdprt.window.WindowSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ public final class Recorder implements AutoCloseable {
     private final JournalLock lock;
     private final JournalWriter journal;
     private final WindowSchedule windows;
-    private final Clock clock;
+    private final MonitorClock clock;
     private final List<ReportBuilder.LineRef> inventory;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "omd-recorder");
@@ -84,7 +84,7 @@ public final class Recorder implements AutoCloseable {
      *
      * @throws JournalLock.LockedException when another monitor writes this journal
      */
-    public Recorder(MonitorConfig config, WindowSchedule windows, Clock clock, String version)
+    public Recorder(MonitorConfig config, WindowSchedule windows, MonitorClock clock, String version)
             throws JournalLock.LockedException, IOException {
         this.config = config;
         this.windows = windows;
@@ -92,7 +92,7 @@ public final class Recorder implements AutoCloseable {
         this.lock = JournalLock.acquire(config.journal().dir());
         this.journal = new JournalWriter(config.journal().dir(), config.journal().retentionDays(), clock);
         this.inventory = ReportBuilder.LineRef.allOf(config, io.omdprt.net.Preflight::nameOf);
-        this.startedAt = clock.instant();
+        this.startedAt = clock.now();
         journal.accept(new Lifecycle.Start(startedAt, JournalReports.startDetail(config.instance(), config.site(), version, config.file(),
                 config.liveness().staleAfter(), config.displayZone().getId(), inventory)));
     }
@@ -162,7 +162,7 @@ public final class Recorder implements AutoCloseable {
     /** The 100 ms tick: window boundaries, drop counters, then the reports of windows that ended. */
     private void check() {
         try {
-            Instant now = clock.instant();
+            Instant now = clock.now();
             List<Window> ended = boundaries(now);
             synchronized (this) {
                 checkDrops(now);
@@ -183,7 +183,7 @@ public final class Recorder implements AutoCloseable {
     /** A window opened or closed by hand: its boundary now, on the caller's thread; its report on the recorder's. */
     private void windowChanged() {
         try {
-            Instant now = clock.instant();
+            Instant now = clock.now();
             for (Window w : boundaries(now)) {
                 timer.execute(() -> writeReport(w, now));
             }
@@ -260,7 +260,7 @@ public final class Recorder implements AutoCloseable {
 
     /** A configured window or occurrence that ended in the last day while the monitor was not running gets its report now. */
     private void reportMissedWindows() {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         for (Window w : windows.around(now)) {
             if (w.end() != null && w.end().isBefore(now) && w.end().isAfter(now.minus(WindowSchedule.REACH))
                     && !Files.exists(reportDir(w).resolve("report.json"))) {
@@ -334,7 +334,7 @@ public final class Recorder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Instant now = clock.instant();
+        Instant now = clock.now();
         synchronized (this) {
             snapshot(now);
             journal.accept(new Lifecycle.Stop(now));

@@ -5,8 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.track.ChannelTracker;
-import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +21,11 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
 
     private final ChannelTracker tracker;
     private final int lineIndex;
-    private final EpochNanoClock clock;
+    private final MonitorClock clock;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private byte[] scratch = new byte[2048];
 
-    DatagramHandler(ChannelTracker tracker, int lineIndex, EpochNanoClock clock) {
+    DatagramHandler(ChannelTracker tracker, int lineIndex, MonitorClock clock) {
         this.tracker = tracker;
         this.lineIndex = lineIndex;
         this.clock = clock;
@@ -55,7 +55,7 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
             content.getBytes(content.readerIndex(), scratch, 0, length);
             view.wrap(scratch, 0, length);
         }
-        long now = clock.nanoTime();
+        long now = clock.epochNanos();
         tracker.onDatagram(lineIndex, view, 0, length, now, now);
     }
 

@@ -3,6 +3,7 @@ package io.omdprt.net;
 import io.omdprt.event.EventSink;
 import io.omdprt.event.Host;
 import io.omdprt.event.Where;
+import io.omdprt.time.MonitorClock;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +113,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
 
     private final Receiver receiver;
     private final EventSink events;
-    private final EpochNanoClock clock;
+    private final MonitorClock clock;
     private final Sources sources;
     private final Map<String, Watched> interfaces = new LinkedHashMap<>();
     private final Map<String, Line> byKey = new LinkedHashMap<>();
@@ -125,7 +125,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
     private volatile long rpFilterDrops = -1;
     private boolean enabled;
 
-    public InterfaceWatcher(Receiver receiver, EventSink events, EpochNanoClock clock, Sources sources) {
+    public InterfaceWatcher(Receiver receiver, EventSink events, MonitorClock clock, Sources sources) {
         this.receiver = receiver;
         this.events = events;
         this.clock = clock;
@@ -201,7 +201,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
     }
 
     private Instant now() {
-        return Instant.ofEpochSecond(0, clock.nanoTime());
+        return clock.now();
     }
 
     void poll() {
@@ -235,14 +235,14 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
             for (Line l : w.lines) {
                 l.needsRejoin = true;
                 l.why = "interface " + w.name + " created again";
-                l.missingSinceNanos = clock.nanoTime();
+                l.missingSinceNanos = clock.epochNanos();
             }
         }
         if (now.present()) {
             w.lastIndex = now.ifindex();
         }
         if (before.up() && !now.up()) {
-            w.downSinceNanos = clock.nanoTime();
+            w.downSinceNanos = clock.epochNanos();
             w.changes.incrementAndGet();
             events.accept(new Host.InterfaceDown(now(), w.name, now.present() ? OptionalLong.of(now.ifindex()) : OptionalLong.empty(),
                     "interface " + w.name + " " + now.why()));
@@ -264,12 +264,12 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
             // Lost without the interface changing (a rebuild that kept the ifindex, a move between namespaces).
             l.needsRejoin = true;
             l.why = "membership missing";
-            l.missingSinceNanos = clock.nanoTime();
+            l.missingSinceNanos = clock.epochNanos();
             events.accept(new Host.MembershipMissing(now(), where(l), l.on.name,
                     "group " + l.socket.line().group().getHostAddress() + " is not joined on " + l.on.name));
         }
         l.member = member;
-        long t = System.nanoTime();
+        long t = clock.monotonicNanos();
         if (l.needsRejoin && !l.pending && t >= l.nextAttemptNanos) {
             NetworkInterface ni;
             try {

@@ -17,6 +17,7 @@ import io.omdprt.config.MonitorConfig;
 import io.omdprt.model.SocketStats;
 import io.omdprt.model.ChannelSet;
 import io.omdprt.model.MonitoredChannel;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +50,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
 
     private final Transport transport;
     private final MultiThreadIoEventLoopGroup loops;
+    private final MonitorClock clock;
     private final List<LineSocket> sockets = new ArrayList<>();
     private final Map<String, LineSocket> byKey = new HashMap<>();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
@@ -59,8 +60,9 @@ public final class Receiver implements SocketStats, AutoCloseable {
     private Map<Long, ProcNetUdp.SocketCounters> procSnapshot = Map.of();
     private long procReadAtNanos;
 
-    private Receiver(Transport transport, int threads) {
+    private Receiver(Transport transport, int threads, MonitorClock clock) {
         this.transport = transport;
+        this.clock = clock;
         this.loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("omd-rx", true), transport.ioHandlers());
     }
 
@@ -68,9 +70,9 @@ public final class Receiver implements SocketStats, AutoCloseable {
      * Opens every line or none: when one cannot be bound or joined, everything opened is closed and
      * the error says which line and why.
      */
-    public static Receiver start(MonitorConfig config, ChannelSet channels, EpochNanoClock clock) throws ReceiverException {
+    public static Receiver start(MonitorConfig config, ChannelSet channels, MonitorClock clock) throws ReceiverException {
         Transport transport = Transport.choose(config.receiver().transport());
-        Receiver receiver = new Receiver(transport, config.receiver().threads());
+        Receiver receiver = new Receiver(transport, config.receiver().threads(), clock);
         try {
             receiver.open(config, channels, clock);
         } catch (ReceiverException | RuntimeException e) {
@@ -80,7 +82,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
         return receiver;
     }
 
-    private void open(MonitorConfig config, ChannelSet channels, EpochNanoClock clock) throws ReceiverException {
+    private void open(MonitorConfig config, ChannelSet channels, MonitorClock clock) throws ReceiverException {
         Map<EventLoop, List<MonitoredChannel>> byLoop = new HashMap<>();
         for (MonitoredChannel channel : channels.channels()) {
             EventLoop loop = loops.next();
@@ -93,7 +95,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
         }
         long periodNanos = config.liveness().checkInterval().toNanos();
         byLoop.forEach((loop, owned) -> ticks.add(loop.scheduleAtFixedRate(() -> {
-            long now = clock.nanoTime();
+            long now = clock.epochNanos();
             for (MonitoredChannel c : owned) {
                 c.tracker().onTick(now);
             }
@@ -102,7 +104,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
                 transport.name(), config.receiver().threads(), config.receiver().threads() == 1 ? "" : "s");
     }
 
-    private LineSocket openLine(EventLoop loop, MonitoredChannel channel, int index, int receiveBuffer, EpochNanoClock clock)
+    private LineSocket openLine(EventLoop loop, MonitoredChannel channel, int index, int receiveBuffer, MonitorClock clock)
             throws ReceiverException {
         LineConfig line = channel.line(index);
         String where = channel + " line " + line.name() + " (" + line.endpoint() + " on " + line.interfaceName() + ")";
@@ -259,7 +261,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
     /** /proc/net/udp, read at most every 200 ms however many scrapes ask. */
     private Map<Long, ProcNetUdp.SocketCounters> procCounters() {
         synchronized (procLock) {
-            long now = System.nanoTime();
+            long now = clock.monotonicNanos();
             if (procReadAtNanos == 0 || now - procReadAtNanos > 200_000_000L) {
                 try {
                     procSnapshot = ProcNetUdp.read(ProcNetUdp.DEFAULT);

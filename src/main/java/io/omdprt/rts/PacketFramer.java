@@ -1,6 +1,7 @@
 package io.omdprt.rts;
 
 import io.omdprt.protocol.OmdPacket;
+import io.omdprt.time.MonitorClock;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +15,17 @@ import java.util.Arrays;
  */
 public final class PacketFramer {
     private final InputStream in;
+    private final MonitorClock clock;
     private byte[] buf = new byte[4096];
     private int filled;
 
-    public PacketFramer(InputStream in) {
+    public PacketFramer(InputStream in, MonitorClock clock) {
         this.in = in;
+        this.clock = clock;
     }
 
     /**
-     * The next whole packet, or null at the deadline (System.nanoTime).
+     * The next whole packet, or null at the deadline (the clock's monotonic time).
      *
      * @throws EOFException when the other end closed
      * @throws IOException  when a PktSize below the header makes the stream unframeable
@@ -44,7 +47,7 @@ public final class PacketFramer {
                     buf = Arrays.copyOf(buf, Math.max(size, buf.length * 2));
                 }
             }
-            if (System.nanoTime() >= deadline) {
+            if (clock.monotonicNanos() >= deadline) {
                 return null;
             }
             try {

@@ -12,9 +12,9 @@ import io.omdprt.event.Where;
 import io.omdprt.model.ChannelSet;
 import io.omdprt.model.MonitoredChannel;
 import io.omdprt.protocol.ControlMessages;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.track.ChannelCounter;
 import io.omdprt.track.ProbeCapture;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,7 +50,7 @@ public final class RecoveryService implements EventSink, AutoCloseable {
     private final Map<String, Feed> feeds = new LinkedHashMap<>();
     private final java.util.function.Supplier<ChannelSet> channels;
     private final BooleanSupplier windowActive;
-    private final Clock clock;
+    private final MonitorClock clock;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "omd-rts");
         t.setDaemon(true);
@@ -69,17 +69,17 @@ public final class RecoveryService implements EventSink, AutoCloseable {
         final Map<String, TreeMap<Long, Long>> recovered = new LinkedHashMap<>();
         long lastProbeNanos = Long.MIN_VALUE;
 
-        Feed(FeedConfig config, Clock clock, ZoneId zone) {
+        Feed(FeedConfig config, MonitorClock clock, ZoneId zone) {
             this.config = config;
             this.rts = config.rts();
-            this.client = new RtsClient(rts, stats);
+            this.client = new RtsClient(rts, stats, clock);
             this.budget = new RtsBudget(rts.dailyBudget(), clock, zone);
             stats.budgetLeft.set(budget.left());
         }
     }
 
     /** @param channels the trackers (a supplier: the monitor creates them after its event sinks) */
-    public RecoveryService(List<FeedConfig> feedConfigs, java.util.function.Supplier<ChannelSet> channels, BooleanSupplier windowActive, Clock clock, ZoneId zone) {
+    public RecoveryService(List<FeedConfig> feedConfigs, java.util.function.Supplier<ChannelSet> channels, BooleanSupplier windowActive, MonitorClock clock, ZoneId zone) {
         this.channels = channels;
         this.windowActive = windowActive;
         this.clock = clock;
@@ -132,13 +132,13 @@ public final class RecoveryService implements EventSink, AutoCloseable {
     }
 
     private Instant now() {
-        return clock.instant();
+        return clock.now();
     }
 
     private void tick() {
         try {
             boolean active = windowActive.getAsBoolean();
-            long now = System.nanoTime();
+            long now = clock.monotonicNanos();
             for (Feed f : feeds.values()) {
                 f.stats.budgetLeft.set(f.budget.left());
                 if (active && f.rts.has(RtsConfig.Mode.PROBE)
@@ -260,9 +260,9 @@ public final class RecoveryService implements EventSink, AutoCloseable {
         ProbeCapture capture = c.tracker().probeCapture();
         capture.arm(next, next + ProbeCapture.CAPACITY - 1);
         long first;
-        long deadline = System.nanoTime() + CAPTURE_WAIT.toNanos();
+        long deadline = clock.monotonicNanos() + CAPTURE_WAIT.toNanos();
         try {
-            while ((first = capture.firstRun(k)) < 0 && System.nanoTime() < deadline) {
+            while ((first = capture.firstRun(k)) < 0 && clock.monotonicNanos() < deadline) {
                 Thread.sleep(20);
             }
         } catch (InterruptedException e) {

@@ -1,6 +1,6 @@
 package io.omdprt.rts;
 
-import java.time.Clock;
+import io.omdprt.time.MonitorClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -11,21 +11,21 @@ import java.time.ZoneId;
  */
 public final class RtsBudget {
     private final int daily;
-    private final Clock clock;
+    private final MonitorClock clock;
     private final ZoneId zone;
     private LocalDate day;
     private int used;
     private boolean stopped;
 
-    public RtsBudget(int daily, Clock clock, ZoneId zone) {
+    public RtsBudget(int daily, MonitorClock clock, ZoneId zone) {
         this.daily = daily;
         this.clock = clock;
         this.zone = zone;
-        this.day = LocalDate.now(clock.withZone(zone));
+        this.day = clock.today(zone);
     }
 
     private void roll() {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = clock.today(zone);
         if (!today.equals(day)) {
             day = today;
             used = 0;

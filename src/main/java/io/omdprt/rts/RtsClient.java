@@ -1,6 +1,7 @@
 package io.omdprt.rts;
 
 import io.omdprt.config.RtsConfig;
+import io.omdprt.time.MonitorClock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
 public final class RtsClient {
     private final RtsConfig config;
     private final RtsStats stats;
-    /** When the last session was closed (System.nanoTime), or 0. */
+    private final MonitorClock clock;
+    /** When the last session was closed (monotonic time), or 0. */
     private long closedAt;
 
     /**
@@ -33,9 +35,10 @@ public final class RtsClient {
     record Opened(RtsSession session, List<Attempt> attempts) {
     }
 
-    public RtsClient(RtsConfig config, RtsStats stats) {
+    public RtsClient(RtsConfig config, RtsStats stats, MonitorClock clock) {
         this.config = config;
         this.stats = stats;
+        this.clock = clock;
     }
 
     RtsStats stats() {
@@ -43,7 +46,7 @@ public final class RtsClient {
     }
 
     Opened open() {
-        long wait = closedAt == 0 ? 0 : closedAt + RECONNECT_PAUSE_NANOS - System.nanoTime();
+        long wait = closedAt == 0 ? 0 : closedAt + RECONNECT_PAUSE_NANOS - clock.monotonicNanos();
         if (wait > 0) {
             try {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -54,7 +57,7 @@ public final class RtsClient {
         }
         List<Attempt> attempts = new ArrayList<>();
         for (RtsConfig.Server server : config.servers()) {
-            RtsSession.Logon logon = RtsSession.open(server, config.username(), config.connectTimeout(), config.logonTimeout(), stats);
+            RtsSession.Logon logon = RtsSession.open(server, config.username(), config.connectTimeout(), config.logonTimeout(), stats, clock);
             attempts.add(new Attempt(server, logon.status(), logon.failure(), logon.latencyNanos()));
             if (logon.active()) {
                 stats.logons.incrementAndGet();
@@ -75,7 +78,7 @@ public final class RtsClient {
         if (session != null) {
             session.close();
             stats.sessionUp.set(0);
-            closedAt = System.nanoTime();
+            closedAt = clock.monotonicNanos();
         }
     }
 }

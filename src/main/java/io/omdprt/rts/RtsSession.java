@@ -7,6 +7,7 @@ import io.omdprt.protocol.MessageCursor;
 import io.omdprt.protocol.MessageHash;
 import io.omdprt.protocol.MessageTypes;
 import io.omdprt.protocol.OmdPacket;
+import io.omdprt.time.MonitorClock;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +30,7 @@ final class RtsSession implements Closeable {
     private final RtsStats stats;
     private final RtsConfig.Server server;
     private final PacketFramer framer;
+    private final MonitorClock clock;
 
     /** How a logon went. {@code status} is the SessionStatus, or -1 when none came. */
     record Logon(RtsSession session, int status, String failure, long latencyNanos) {
@@ -52,9 +54,10 @@ final class RtsSession implements Closeable {
         }
     }
 
-    private RtsSession(Socket socket, RtsStats stats, RtsConfig.Server server) throws IOException {
+    private RtsSession(Socket socket, RtsStats stats, RtsConfig.Server server, MonitorClock clock) throws IOException {
         this.socket = socket;
-        this.framer = new PacketFramer(socket.getInputStream());
+        this.clock = clock;
+        this.framer = new PacketFramer(socket.getInputStream(), clock);
         this.out = socket.getOutputStream();
         this.stats = stats;
         this.server = server;
@@ -67,21 +70,22 @@ final class RtsSession implements Closeable {
     }
 
     /** Connects and logs on; never throws: a failure is in the result, the socket closed. */
-    static Logon open(RtsConfig.Server server, String username, Duration connectTimeout, Duration logonTimeout, RtsStats stats) {
-        long start = System.nanoTime();
+    static Logon open(RtsConfig.Server server, String username, Duration connectTimeout, Duration logonTimeout, RtsStats stats,
+                      MonitorClock clock) {
+        long start = clock.monotonicNanos();
         Socket socket = new Socket();
         RtsSession session = null;
         try {
             socket.connect(server.address(), (int) connectTimeout.toMillis());
-            session = new RtsSession(socket, stats, server);
+            session = new RtsSession(socket, stats, server, clock);
             session.out.write(RtsWire.logon(username)); // within 5 s of connect (§4.3): at once
             session.out.flush();
-            long deadline = System.nanoTime() + logonTimeout.toNanos();
+            long deadline = clock.monotonicNanos() + logonTimeout.toNanos();
             while (true) {
                 byte[] p = session.read(deadline);
                 if (p == null) {
                     session.close();
-                    return new Logon(null, -1, "no Logon Response within " + logonTimeout.toMillis() + " ms", System.nanoTime() - start);
+                    return new Logon(null, -1, "no Logon Response within " + logonTimeout.toMillis() + " ms", clock.monotonicNanos() - start);
                 }
                 if (session.answerHeartbeat(p)) {
                     continue;
@@ -89,14 +93,14 @@ final class RtsSession implements Closeable {
                 UnsafeBuffer b = new UnsafeBuffer(p);
                 if (p.length < OmdPacket.HEADER_LENGTH + 8 || (p[2] & 0xFF) < 1) {
                     session.close();
-                    return new Logon(null, -1, "a malformed packet instead of the Logon Response", System.nanoTime() - start);
+                    return new Logon(null, -1, "a malformed packet instead of the Logon Response", clock.monotonicNanos() - start);
                 }
                 int type = b.getShort(OmdPacket.HEADER_LENGTH + 2, java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
                 if (type != MessageTypes.LOGON_RESPONSE) {
                     stats.mismatchedResponses.incrementAndGet();
                 }
                 int status = ControlMessages.sessionStatus(b, OmdPacket.HEADER_LENGTH);
-                long latency = System.nanoTime() - start;
+                long latency = clock.monotonicNanos() - start;
                 if (status != ControlMessages.LOGON_OK) {
                     session.close(); // the server closes too (§4.3)
                     return new Logon(null, status, RtsWire.sessionStatusName(status), latency);
@@ -105,10 +109,10 @@ final class RtsSession implements Closeable {
             }
         } catch (java.io.EOFException e) {
             closeQuietly(session, socket);
-            return new Logon(null, -1, "the server closed the connection before the Logon Response", System.nanoTime() - start);
+            return new Logon(null, -1, "the server closed the connection before the Logon Response", clock.monotonicNanos() - start);
         } catch (IOException e) {
             closeQuietly(session, socket);
-            return new Logon(null, -1, "cannot connect: " + e.getMessage(), System.nanoTime() - start);
+            return new Logon(null, -1, "cannot connect: " + e.getMessage(), clock.monotonicNanos() - start);
         }
     }
 
@@ -126,7 +130,7 @@ final class RtsSession implements Closeable {
 
     /** Sends one request and reads its response and messages; never throws. */
     Reply request(int channelId, long begin, long end, Duration timeout) {
-        long start = System.nanoTime();
+        long start = clock.monotonicNanos();
         long deadline = start + timeout.toNanos();
         int n = (int) (end - begin + 1);
         long[] hashes = new long[n];
@@ -144,7 +148,7 @@ final class RtsSession implements Closeable {
             while (status != 0 || count < n) {
                 byte[] p = read(deadline);
                 if (p == null) {
-                    return new Reply(status < 0 ? "no_response" : "incomplete", status, responseNanos, System.nanoTime() - start, begin, end, hashes, received, count,
+                    return new Reply(status < 0 ? "no_response" : "incomplete", status, responseNanos, clock.monotonicNanos() - start, begin, end, hashes, received, count,
                             malformed, outside, typeMismatch, channelMismatch);
                 }
                 if (answerHeartbeat(p)) {
@@ -171,7 +175,7 @@ final class RtsSession implements Closeable {
                         stats.mismatchedResponses.incrementAndGet();
                     }
                     status = ControlMessages.retransStatus(b, m.offset());
-                    responseNanos = System.nanoTime() - start;
+                    responseNanos = clock.monotonicNanos() - start;
                     if (status != ControlMessages.RETRANS_OK) {
                         return new Reply("refused", status, responseNanos, responseNanos, begin, end, hashes, received, 0, malformed, outside,
                                 typeMismatch, channelMismatch);
@@ -191,10 +195,10 @@ final class RtsSession implements Closeable {
                     count++;
                 }
             }
-            return new Reply("accepted", status, responseNanos, System.nanoTime() - start, begin, end, hashes, received, count, malformed,
+            return new Reply("accepted", status, responseNanos, clock.monotonicNanos() - start, begin, end, hashes, received, count, malformed,
                     outside, typeMismatch, channelMismatch);
         } catch (IOException e) {
-            return new Reply("disconnected", status, responseNanos, System.nanoTime() - start, begin, end, hashes, received, count, malformed,
+            return new Reply("disconnected", status, responseNanos, clock.monotonicNanos() - start, begin, end, hashes, received, count, malformed,
                     outside, typeMismatch, channelMismatch);
         }
     }

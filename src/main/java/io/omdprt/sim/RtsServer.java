@@ -5,6 +5,7 @@ import io.omdprt.protocol.MessageTypes;
 import io.omdprt.protocol.OmdPacket;
 import io.omdprt.protocol.PacketEncoder;
 import io.omdprt.rts.PacketFramer;
+import io.omdprt.time.MonitorClock;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +32,7 @@ public final class RtsServer implements Closeable {
     private final String feed;
     private final ServerSocket server;
     private final Thread acceptor;
+    private final MonitorClock clock;
     private final Faults faults = new Faults();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -74,9 +76,13 @@ public final class RtsServer implements Closeable {
         public volatile Duration logonTimeout = Duration.ofSeconds(5);
     }
 
-    /** @param port 0 for any free port */
-    public RtsServer(Published published, String feed, int port) throws IOException {
+    /**
+     * @param port  0 for any free port
+     * @param clock times the logon timeout and the heartbeats, and stamps SendTime
+     */
+    public RtsServer(Published published, String feed, int port, MonitorClock clock) throws IOException {
         this.published = published;
+        this.clock = clock;
         this.feed = feed;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -149,13 +155,13 @@ public final class RtsServer implements Closeable {
         try (s) {
             s.setTcpNoDelay(true);
             Conn c = new Conn(s);
-            byte[] logon = c.read(System.nanoTime() + faults.logonTimeout.toNanos());
+            byte[] logon = c.read(clock.monotonicNanos() + faults.logonTimeout.toNanos());
             if (logon == null || logon.length < 32 || type(logon) != MessageTypes.LOGON) {
                 return;
             }
             logons.incrementAndGet();
             if (faults.noLogonResponse) {
-                c.read(System.nanoTime() + Duration.ofMinutes(1).toNanos()); // until the client gives up
+                c.read(clock.monotonicNanos() + Duration.ofMinutes(1).toNanos()); // until the client gives up
                 return;
             }
             String name = ControlMessages.username(new UnsafeBuffer(logon), OmdPacket.HEADER_LENGTH);
@@ -205,7 +211,7 @@ public final class RtsServer implements Closeable {
 
         Conn(Socket socket) throws IOException {
             this.socket = socket;
-            this.framer = new PacketFramer(socket.getInputStream());
+            this.framer = new PacketFramer(socket.getInputStream(), clock);
             this.out = socket.getOutputStream();
             socket.setSoTimeout(20);
         }
@@ -217,10 +223,10 @@ public final class RtsServer implements Closeable {
 
         /** Serves requests; heartbeats on schedule; closes when an echo is late. */
         void session() throws IOException {
-            long nextHeartbeat = System.nanoTime() + faults.heartbeatInterval.toNanos();
+            long nextHeartbeat = clock.monotonicNanos() + faults.heartbeatInterval.toNanos();
             long echoDue = Long.MAX_VALUE;
             while (!closed) {
-                long now = System.nanoTime();
+                long now = clock.monotonicNanos();
                 if (now >= echoDue) {
                     return; // heartbeat not echoed within the timeout: disconnect
                 }
@@ -291,7 +297,7 @@ public final class RtsServer implements Closeable {
             PacketEncoder enc = new PacketEncoder(OmdPacket.MAX_PACKET_LENGTH);
             long seq = begin;
             while (seq <= end) {
-                enc.begin(b, 0, seq, System.currentTimeMillis() * 1_000_000L);
+                enc.begin(b, 0, seq, clock.epochMillis() * 1_000_000L);
                 long first = seq;
                 while (seq <= end && seq - first < per) {
                     byte[] m = published.get(feed, label, seq);

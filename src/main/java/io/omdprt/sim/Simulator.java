@@ -5,6 +5,7 @@ import io.omdprt.config.ChannelConfig;
 import io.omdprt.config.ChannelKind;
 import io.omdprt.config.FeedConfig;
 import io.omdprt.config.MonitorConfig;
+import io.omdprt.time.MonitorClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes every channel of a config in real time (or in simulated time, see {@link SimClock}),
- * injects the scenario's faults on schedule and keeps the ground truth. One thread, a 1 ms duty cycle.
+ * Publishes every channel of a config in real time (or in simulated time, on a
+ * {@link io.omdprt.time.ManualClock}: a run then takes only as long as encoding its packets), injects the
+ * scenario's faults on schedule and keeps the ground truth. One thread, a 1 ms duty cycle.
  */
 public final class Simulator {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
@@ -26,17 +28,14 @@ public final class Simulator {
     private final List<Fault> pending;
     private final GroundTruth truth = new GroundTruth();
     private final ConcurrentLinkedQueue<Fault> injected = new ConcurrentLinkedQueue<>();
-    private final SimClock clock;
+    private final MonitorClock clock;
     private volatile boolean stopRequested;
     private volatile boolean linger;
     private volatile boolean scenarioDone;
     private volatile double progress;
 
-    public Simulator(MonitorConfig config, Scenario scenario, PacketSink sink, long seed) {
-        this(config, scenario, sink, seed, SimClock.REAL);
-    }
-
-    public Simulator(MonitorConfig config, Scenario scenario, PacketSink sink, long seed, SimClock clock) {
+    /** @param clock schedules the ticks (monotonic time) and stamps SendTime and the ground truth (epoch time) */
+    public Simulator(MonitorConfig config, Scenario scenario, PacketSink sink, long seed, MonitorClock clock) {
         this.scenario = scenario;
         this.clock = clock;
         long heartbeat = config.liveness().heartbeatInterval().toNanos();
@@ -110,10 +109,10 @@ public final class Simulator {
 
     /** Runs the whole scenario; returns when it is over (or, lingering, when stopped). */
     public GroundTruth run() {
-        long start = clock.nanoTime();
+        long start = clock.monotonicNanos();
         long end = start + scenario.duration().toNanos();
-        truth.started = clock.instant().toString();
-        long wall = clock.wallNanos();
+        truth.started = clock.now().toString();
+        long wall = clock.epochNanos();
         for (ChannelPublisher p : publishers) {
             p.start(start, wall);
         }
@@ -121,20 +120,14 @@ public final class Simulator {
         int nextFault = 0;
         long nextTick = start;
         while (!stopRequested) {
-            long now = clock.nanoTime();
+            long now = clock.monotonicNanos();
             if (now >= end && !scenarioDone) {
-                wall = clock.wallNanos();
-                for (ChannelPublisher p : publishers) {
-                    p.finish(now, wall);
-                }
-                truth.ended = clock.instant().toString();
-                progress = 1.0;
-                scenarioDone = true;
+                finish(now);
                 if (!linger) {
                     break;
                 }
             }
-            wall = clock.wallNanos();
+            wall = clock.epochNanos();
             while (nextFault < pending.size() && start + pending.get(nextFault).at().toNanos() <= now) {
                 apply(pending.get(nextFault++), now, start, wall);
             }
@@ -148,24 +141,28 @@ public final class Simulator {
                 progress = (now - start) / (double) (end - start);
             }
             nextTick += TICK_NANOS;
-            long sleep = nextTick - clock.nanoTime();
+            long sleep = nextTick - clock.monotonicNanos();
             if (sleep > 0) {
                 clock.sleep(sleep);
             } else if (sleep < -100 * TICK_NANOS) {
-                nextTick = clock.nanoTime();
+                nextTick = clock.monotonicNanos();
             }
         }
         if (!scenarioDone) {
-            long now = clock.nanoTime();
-            wall = clock.wallNanos();
-            for (ChannelPublisher p : publishers) {
-                p.finish(now, wall);
-            }
-            truth.ended = clock.instant().toString();
-            progress = 1.0;
-            scenarioDone = true;
+            finish(clock.monotonicNanos());
         }
         return truth;
+    }
+
+    /** The scenario is over (at its end, or stopped early): every channel finishes and the ground truth is final. */
+    private void finish(long now) {
+        long wall = clock.epochNanos();
+        for (ChannelPublisher p : publishers) {
+            p.finish(now, wall);
+        }
+        truth.ended = clock.now().toString();
+        progress = 1.0;
+        scenarioDone = true;
     }
 
     private ChannelPublisher publisher(String feed, String channel) {

@@ -9,6 +9,7 @@ import io.omdprt.model.ChannelSet;
 import io.omdprt.model.MonitoredChannel;
 import io.omdprt.model.WindowBaseline;
 import io.omdprt.time.DisplayTime;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.track.ChannelCounter;
 import io.omdprt.track.ChannelTracker;
 import io.omdprt.track.LineCounter;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,7 +31,7 @@ public final class StatusBuilder {
     private final MonitorConfig config;
     private final ChannelSet channels;
     private final SocketStats sockets;
-    private final LongSupplier epochNanos;
+    private final MonitorClock clock;
     private final String transport;
     private final String version;
     private final long startNanos;
@@ -41,24 +41,24 @@ public final class StatusBuilder {
     private final DisplayTime display;
     private final io.omdprt.model.LocalCauses local;
 
-    public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
+    public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, MonitorClock clock,
                          String transport, String version, Supplier<List<Status.Window>> windows, Supplier<WindowBaseline> baseline,
                          Supplier<Status.Storage> storage) {
-        this(config, channels, sockets, epochNanos, transport, version, windows, baseline, storage, io.omdprt.model.LocalCauses.NONE);
+        this(config, channels, sockets, clock, transport, version, windows, baseline, storage, io.omdprt.model.LocalCauses.NONE);
     }
 
     /** @param local what on this host keeps a line from receiving now (the interface watcher) */
-    public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, LongSupplier epochNanos,
+    public StatusBuilder(MonitorConfig config, ChannelSet channels, SocketStats sockets, MonitorClock clock,
                          String transport, String version, Supplier<List<Status.Window>> windows, Supplier<WindowBaseline> baseline,
                          Supplier<Status.Storage> storage, io.omdprt.model.LocalCauses local) {
         this.local = local;
         this.config = config;
         this.channels = channels;
         this.sockets = sockets;
-        this.epochNanos = epochNanos;
+        this.clock = clock;
         this.transport = transport;
         this.version = version;
-        this.startNanos = epochNanos.getAsLong();
+        this.startNanos = clock.epochNanos();
         this.windows = windows;
         this.baseline = baseline;
         this.storage = storage;
@@ -66,7 +66,7 @@ public final class StatusBuilder {
     }
 
     public Status build() {
-        long now = epochNanos.getAsLong();
+        long now = clock.epochNanos();
         WindowBaseline base = baseline.get();
         long sinceNanos = base == null ? startNanos : nanos(base.since());
         String from = base == null ? "since the monitor started"

@@ -8,8 +8,9 @@ import io.omdprt.pcap.UdpDatagram;
 import io.omdprt.sim.GroundTruth;
 import io.omdprt.sim.PcapSink;
 import io.omdprt.sim.Scenario;
-import io.omdprt.sim.SimClock;
 import io.omdprt.sim.Simulator;
+import io.omdprt.time.ManualClock;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,12 +25,12 @@ final class Analyses {
 
     static GroundTruth simulate(MonitorConfig config, Scenario scenario, Path file, long seed) throws IOException {
         try (PcapSink sink = PcapSink.create(file)) {
-            return new Simulator(config, scenario, sink, seed, SimClock.virtual(START)).run();
+            return new Simulator(config, scenario, sink, seed, ManualClock.at(START)).run();
         }
     }
 
     static Analysis analyze(MonitorConfig config, Path... files) {
-        CaptureAnalyzer analyzer = new CaptureAnalyzer(config, Progress.NONE);
+        CaptureAnalyzer analyzer = new CaptureAnalyzer(config, Progress.NONE, MonitorClock.system());
         for (Path f : files) {
             if (!analyzer.analyze(f)) {
                 break;

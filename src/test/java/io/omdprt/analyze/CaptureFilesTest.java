@@ -11,6 +11,7 @@ import io.omdprt.pcap.LinkType;
 import io.omdprt.pcap.PcapReader;
 import io.omdprt.pcap.UdpDatagram;
 import io.omdprt.report.ReportModel;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.verdict.Verdict;
 import io.omdprt.sim.Scenario;
 import io.omdprt.sim.ScenarioLoader;
@@ -102,7 +103,7 @@ class CaptureFilesTest {
         List<Path> parts = Analyses.split(capture, half, dir.resolve("first.pcap"), dir.resolve("second.pcap"));
 
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        CaptureAnalyzer analyzer = new CaptureAnalyzer(demo, Progress.NONE);
+        CaptureAnalyzer analyzer = new CaptureAnalyzer(demo, Progress.NONE, MonitorClock.system());
         assertTrue(analyzer.analyze(parts.get(0)));
         long before = threads.getCurrentThreadAllocatedBytes();
         assertTrue(analyzer.analyze(parts.get(1)));

@@ -18,6 +18,7 @@ import io.omdprt.sim.Simulator;
 import io.omdprt.sim.TruthCheck;
 import io.omdprt.testing.Tcpdump;
 import io.omdprt.testing.TestConfigs;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class TcpdumpCaptureAnalysisTest {
         long sent;
         try (Tcpdump tcpdump = Tcpdump.start("lo", true, filter(config), capture)) {
             try (Counting sink = new Counting(new MulticastSink(MulticastSender.loopback()))) {
-                truth = new Simulator(config, scenario, sink, 21).run();
+                truth = new Simulator(config, scenario, sink, 21, MonitorClock.system()).run();
                 sent = sink.sent;
             }
             Tcpdump.awaitDatagrams(capture, sent);

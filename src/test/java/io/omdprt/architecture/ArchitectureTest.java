@@ -5,7 +5,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -81,7 +83,20 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("java.nio.file..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
                 .because("protocol and tracking code is shared by the live receiver, the capture analyzer and the benchmarks: no files"));
+        rules.add(noClasses().that().resideOutsideOfPackages(pkg("time"))
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethodWhere(nowOfJavaTime())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("EpochNanoClock")
+                .because("one clock (time/MonitorClock), created once in a composition root and passed down: "
+                        + "nothing else reads the host's clocks"));
         return rules;
+    }
+
+    private static DescribedPredicate<JavaMethodCall> nowOfJavaTime() {
+        return DescribedPredicate.describe("a java.time now()", call -> call.getName().equals("now")
+                && call.getTargetOwner().getPackageName().startsWith("java.time"));
     }
 
     private static String[] pure() {
@@ -118,7 +133,7 @@ class ArchitectureTest {
         }
     }
 
-    /** The rules can fail: a tracker class that reaches up into the composition root is reported, by name. */
+    /** The rules can fail: a tracker class that reaches up into the composition root, or reads the host clock, is reported by name. */
     @Test
     void aWrongWayImportFailsTheRules() {
         JavaClasses withFixture = new ClassFileImporter().importClasses(io.omdprt.track.WrongWayFixture.class, io.omdprt.monitor.Monitor.class,
@@ -130,5 +145,7 @@ class ArchitectureTest {
         }
         assertTrue(violations.stream().anyMatch(v -> v.contains(io.omdprt.track.WrongWayFixture.class.getName()) && v.contains("io.omdprt.monitor.Monitor")),
                 "expected the wrong-way import to be reported, got " + violations);
+        assertTrue(violations.stream().anyMatch(v -> v.contains("ownClock") && v.contains("java.time.Instant.now()")),
+                "expected the host clock read to be reported, got " + violations);
     }
 }

@@ -12,6 +12,7 @@ import io.omdprt.config.LineConfig;
 import io.omdprt.config.MonitorConfig;
 import io.omdprt.monitor.Monitor;
 import io.omdprt.testing.TestConfigs;
+import io.omdprt.time.MonitorClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -112,7 +113,7 @@ class DemoTest {
             MonitorConfig config = TestConfigs.withTempOutput(FreshEndpoints.of(DemoCommand.loadDemoConfig()));
             config = config.withHttp(new HttpConfig("127.0.0.1", taken.getLocalPort(), null));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            try (Monitor monitor = DemoCommand.startMonitor(config, -1, new Monitor.Extensions(List.of()),
+            try (Monitor monitor = DemoCommand.startMonitor(config, -1, new Monitor.Extensions(List.of()), MonitorClock.system(),
                     new PrintStream(err, true, StandardCharsets.UTF_8))) {
                 assertNotEquals(taken.getLocalPort(), monitor.httpPort());
                 String said = err.toString(StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import io.omdprt.model.SocketStats;
 import io.omdprt.model.ChannelSet;
 import io.omdprt.protocol.Malformed;
 import io.omdprt.testing.TestConfigs;
+import io.omdprt.time.ManualClock;
 import io.omdprt.track.ChannelCounter;
 import io.omdprt.track.ChannelTracker;
 import io.omdprt.track.LineCounter;
@@ -142,7 +143,7 @@ class FuzzTest {
         assertEquals(0, tracker.get(ChannelCounter.PENDING_MESSAGES), "settled: nothing left open");
 
         // And the same counts come out of /metrics as omd_malformed_packets_total{reason}.
-        OmdCollector collector = new OmdCollector(set, SocketStats.NONE, () -> 0L);
+        OmdCollector collector = new OmdCollector(set, SocketStats.NONE, ManualClock.at(java.time.Instant.EPOCH));
         for (MetricSnapshot m : collector.collect()) {
             if (m.getMetadata().getName().equals("omd_malformed_packets")) {
                 for (CounterSnapshot.CounterDataPointSnapshot p : ((CounterSnapshot) m).getDataPoints()) {

@@ -8,6 +8,7 @@ import io.omdprt.monitor.Monitor;
 import io.omdprt.testing.Eventually;
 import io.omdprt.testing.Http;
 import io.omdprt.testing.TestConfigs;
+import io.omdprt.time.MonitorClock;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -88,7 +89,7 @@ class HttpAbuseTest {
     @Test
     void slowClientsAreCutOffAndOthersStillServed() throws Exception {
         HttpServer server = HttpServer.start("127.0.0.1", 0,
-                HELLO, limits(Duration.ofMillis(500), 256, 256));
+                HELLO, limits(Duration.ofMillis(500), 256, 256), MonitorClock.system());
         try {
             List<Socket> slow = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
@@ -111,7 +112,7 @@ class HttpAbuseTest {
     /** At the cap the oldest waiting connections give way: exactly as many as came in beyond it, and the newest are served. */
     @Test
     void connectionFloodMakesRoomForTheNewestRatherThanRefusingThem() throws Exception {
-        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, limits(Duration.ofSeconds(5), 20, 20));
+        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, limits(Duration.ofSeconds(5), 20, 20), MonitorClock.system());
         try {
             List<Socket> flood = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -141,7 +142,7 @@ class HttpAbuseTest {
     @Test
     void perAddressCapEvictsTheOldestOfThatAddressOnly() throws Exception {
         HttpFloodTest.requireLoopbackAddress(HttpFloodTest.loopback(3));
-        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, limits(Duration.ofSeconds(5), 100, 4));
+        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, limits(Duration.ofSeconds(5), 100, 4), MonitorClock.system());
         try {
             List<Socket> others = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -182,7 +183,7 @@ class HttpAbuseTest {
      */
     @Test
     void slowRequestsEndAtTheDeadlineHoweverTheyTrickle() throws Exception {
-        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, limits(Duration.ofSeconds(1), 100, 100));
+        HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, limits(Duration.ofSeconds(1), 100, 100), MonitorClock.system());
         ExecutorService watchers = Executors.newFixedThreadPool(4);
         try {
             Socket silent = connect(1, server.port());
@@ -237,7 +238,7 @@ class HttpAbuseTest {
     void addressesOutsideTheAllowListAreClosedAtAccept() throws Exception {
         HttpFloodTest.requireLoopbackAddress(HttpFloodTest.loopback(2));
         HttpServer server = HttpServer.start("127.0.0.1", 0, HELLO, new HttpServer.Limits(Duration.ofSeconds(5), 10, 10,
-                List.of(Cidr.parse("127.0.0.2/32"), Cidr.parse("10.0.0.0/8"))));
+                List.of(Cidr.parse("127.0.0.2/32"), Cidr.parse("10.0.0.0/8"))), MonitorClock.system());
         try {
             try (Socket allowed = connect(2, server.port())) {
                 assertEquals(200, status(request(allowed, "/hello")));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.omdprt.testing.Eventually;
 import io.omdprt.testing.ExternalTool;
+import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -48,7 +49,7 @@ class HttpFloodTest {
         requireSockets(FLOOD + 1_000);
         requireLoopbackAddress(loopback(91));
         HttpServer server = HttpServer.start("127.0.0.1", 0,
-                Map.of("/metrics", (m, q, h, b) -> Response.of(200, "text/plain; version=0.0.4", METRICS.getBytes(StandardCharsets.UTF_8))));
+                Map.of("/metrics", (m, q, h, b) -> Response.of(200, "text/plain; version=0.0.4", METRICS.getBytes(StandardCharsets.UTF_8))), MonitorClock.system());
         Flood flood = new Flood(new InetSocketAddress("127.0.0.1", server.port()), 1_000);
         try {
             Flood.Kind[] kinds = Flood.Kind.values();

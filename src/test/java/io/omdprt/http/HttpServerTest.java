@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.omdprt.config.MetricsAuth;
+import io.omdprt.time.MonitorClock;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -26,7 +27,7 @@ class HttpServerTest {
                 "/hello", (method, query, headers, body) -> Response.text(200, "hello " + query.getOrDefault("name", "")),
                 "/boom", (method, query, headers, body) -> {
                     throw new IllegalStateException("boom");
-                }));
+                }), MonitorClock.system());
     }
 
     @AfterEach
@@ -75,7 +76,7 @@ class HttpServerTest {
         try (HttpServer guarded = HttpServer.start("127.0.0.1", 0, Map.of(
                 "/metrics", (method, query, headers, body) -> Response.text(200, "omd_up 1"),
                 "/hello", (method, query, headers, body) -> Response.text(200, "hello")),
-                new HttpServer.Limits(Duration.ofSeconds(5), 10, 10, List.of(), new MetricsAuth("prometheus", sha256OfSecret)))) {
+                new HttpServer.Limits(Duration.ofSeconds(5), 10, 10, List.of(), new MetricsAuth("prometheus", sha256OfSecret)), MonitorClock.system())) {
             String none = raw(guarded, "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertEquals(401, status(none));
             assertTrue(none.contains("WWW-Authenticate: Basic realm=\"omd-prt-monitor\""), none);

@@ -17,6 +17,7 @@ import io.omdprt.testing.Eventually;
 import io.omdprt.testing.ExternalTool;
 import io.omdprt.testing.Http;
 import io.omdprt.testing.TestConfigs;
+import io.omdprt.time.MonitorClock;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ class PrometheusEndToEndTest {
         MonitorConfig config = TestConfigs.loopback("windows:\n" + TestConfigs.windowCoveringNow("NOW"), 2, false);
         Scenario steady = new Scenario("steady", "both channels flowing", Duration.ofMinutes(10), 100, Map.of(), List.of());
         try (Monitor monitor = Monitor.start(config); MulticastSink sink = new MulticastSink(MulticastSender.loopback())) {
-            Simulator simulator = new Simulator(config, steady, sink, 11);
+            Simulator simulator = new Simulator(config, steady, sink, 11, MonitorClock.system());
             Thread feed = new Thread(simulator::run, "simulator");
             feed.setDaemon(true);
             feed.start();

@@ -15,11 +15,11 @@ import io.omdprt.model.ChannelSet;
 import io.omdprt.protocol.PacketEncoder;
 import io.omdprt.sim.Published;
 import io.omdprt.sim.RtsServer;
+import io.omdprt.time.MonitorClock;
 import io.omdprt.track.ChannelTracker;
 import io.omdprt.track.TrackerListener;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ class RecoveryServiceTest {
     }
 
     private RecoveryService service(int budget, String modes) throws Exception {
-        server = new RtsServer(published, FEED, 0);
+        server = new RtsServer(published, FEED, 0, MonitorClock.system());
         closing.add(server);
         published.channel(FEED, "11");
         String yaml = String.join("\n",
@@ -76,7 +76,7 @@ class RecoveryServiceTest {
         MonitorConfig config = new ConfigLoader().parse("test.yaml", yaml);
         ChannelSet channels = ChannelSet.create(config, TrackerListener.NONE, System.nanoTime());
         tracker = channels.channels().get(0).tracker();
-        RecoveryService s = new RecoveryService(config.feeds(), () -> channels, () -> true, Clock.systemUTC(), ConfigLoader.HONG_KONG);
+        RecoveryService s = new RecoveryService(config.feeds(), () -> channels, () -> true, MonitorClock.system(), ConfigLoader.HONG_KONG);
         s.start(events::add);
         closing.add(s);
         return s;
@@ -153,7 +153,7 @@ class RecoveryServiceTest {
         s.gap(s.feed(FEED), "11", 41, 47);
         server.faults().forcedStatus = 2;
         s.gap(s.feed(FEED), "11", 60, 61);
-        try (Metrics m = new Metrics("t", "primary", "nio")) {
+        try (Metrics m = new Metrics("t", "primary", "nio", MonitorClock.system())) {
             m.register(new RtsCollector(s.stats()));
             String text = new String(m.scrape("text/plain").body(), StandardCharsets.UTF_8);
             for (String line : List.of(

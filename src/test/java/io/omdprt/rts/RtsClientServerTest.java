@@ -11,6 +11,7 @@ import io.omdprt.config.RtsConfig;
 import io.omdprt.protocol.MessageHash;
 import io.omdprt.sim.Published;
 import io.omdprt.sim.RtsServer;
+import io.omdprt.time.MonitorClock;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteOrder;
@@ -52,7 +53,7 @@ class RtsClientServerTest {
         for (long s = 1; s <= messages; s++) {
             published.add(FEED, "11", s, message(s));
         }
-        RtsServer server = new RtsServer(published, FEED, 0);
+        RtsServer server = new RtsServer(published, FEED, 0, MonitorClock.system());
         closing.add(server);
         return server;
     }
@@ -78,7 +79,7 @@ class RtsClientServerTest {
     void logonAcceptedThenARequestIsServedWithTheMessagesAsPublished() throws Exception {
         RtsServer server = server(100);
         RtsStats stats = new RtsStats();
-        RtsClient client = new RtsClient(config(server.address()), stats);
+        RtsClient client = new RtsClient(config(server.address()), stats, MonitorClock.system());
         RtsClient.Opened o = client.open();
         assertNotNull(o.session());
         assertEquals(1, o.attempts().size());
@@ -107,7 +108,7 @@ class RtsClientServerTest {
     void repackedMessagesAreReadByTheirSequenceNumbers(int perPacket) throws Exception {
         RtsServer server = server(1000);
         server.faults().messagesPerPacket = perPacket;
-        RtsClient client = new RtsClient(config(server.address()), new RtsStats());
+        RtsClient client = new RtsClient(config(server.address()), new RtsStats(), MonitorClock.system());
         RtsClient.Opened o = client.open();
         RtsSession.Reply r = o.session().request(11, 1, 600, Duration.ofSeconds(5));
         client.close(o.session());
@@ -120,10 +121,10 @@ class RtsClientServerTest {
     void aRefusedLogonIsReportedAndNoOtherServerIsTried(int status) throws Exception {
         RtsServer primary = server(10);
         primary.faults().logonStatus = status;
-        RtsServer secondary = new RtsServer(published, FEED, 0);
+        RtsServer secondary = new RtsServer(published, FEED, 0, MonitorClock.system());
         closing.add(secondary);
         RtsStats stats = new RtsStats();
-        RtsClient.Opened o = new RtsClient(config(primary.address(), secondary.address()), stats).open();
+        RtsClient.Opened o = new RtsClient(config(primary.address(), secondary.address()), stats, MonitorClock.system()).open();
         assertNull(o.session());
         assertEquals(1, o.attempts().size());
         assertEquals(status, o.attempts().get(0).status());
@@ -138,10 +139,10 @@ class RtsClientServerTest {
     void noLogonResponseFailsOverToTheSecondaryAfterTheLogonTimeout() throws Exception {
         RtsServer primary = server(10);
         primary.faults().noLogonResponse = true;
-        RtsServer secondary = new RtsServer(published, FEED, 0);
+        RtsServer secondary = new RtsServer(published, FEED, 0, MonitorClock.system());
         closing.add(secondary);
         RtsStats stats = new RtsStats();
-        RtsClient.Opened o = new RtsClient(config(primary.address(), secondary.address()), stats).open();
+        RtsClient.Opened o = new RtsClient(config(primary.address(), secondary.address()), stats, MonitorClock.system()).open();
         assertNotNull(o.session());
         o.session().close();
         assertEquals(2, o.attempts().size());
@@ -159,7 +160,7 @@ class RtsClientServerTest {
     @Test
     void anUnreachablePrimaryFailsOverToTheSecondary() throws Exception {
         RtsServer secondary = server(10);
-        RtsClient.Opened o = new RtsClient(config(closedPort(), secondary.address()), new RtsStats()).open();
+        RtsClient.Opened o = new RtsClient(config(closedPort(), secondary.address()), new RtsStats(), MonitorClock.system()).open();
         assertNotNull(o.session());
         o.session().close();
         assertTrue(o.attempts().get(0).failure().startsWith("cannot connect: "), o.attempts().get(0).failure());
@@ -169,9 +170,9 @@ class RtsClientServerTest {
     @Test
     void oneSessionPerUserTheSecondIsAnsweredAlreadyConnected() throws Exception {
         RtsServer server = server(10);
-        RtsClient.Opened first = new RtsClient(config(server.address()), new RtsStats()).open();
+        RtsClient.Opened first = new RtsClient(config(server.address()), new RtsStats(), MonitorClock.system()).open();
         assertNotNull(first.session());
-        RtsClient.Opened second = new RtsClient(config(server.address()), new RtsStats()).open();
+        RtsClient.Opened second = new RtsClient(config(server.address()), new RtsStats(), MonitorClock.system()).open();
         first.session().close();
         assertNull(second.session());
         assertEquals(100, second.attempts().get(0).status());
@@ -184,7 +185,7 @@ class RtsClientServerTest {
         server.faults().echoTimeout = Duration.ofMillis(300);
         server.faults().replyDelay = Duration.ZERO;
         RtsStats stats = new RtsStats();
-        RtsClient client = new RtsClient(config(server.address()), stats);
+        RtsClient client = new RtsClient(config(server.address()), stats, MonitorClock.system());
         RtsClient.Opened o = client.open();
         // A request that waits (server side) makes the client read through several heartbeats.
         Thread.sleep(0);
@@ -206,7 +207,7 @@ class RtsClientServerTest {
         server.faults().heartbeatInterval = Duration.ofMillis(50);
         server.faults().echoTimeout = Duration.ofMillis(100);
         server.faults().ignoreEchoes = true;
-        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats()).open();
+        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats(), MonitorClock.system()).open();
         io.omdprt.testing.Eventually.await(Duration.ofSeconds(5), () -> server.connections() == 1 && server.mostOpenAtOnce() == 1
                 && openSessions(server) == 0 ? null : "the server still holds the session");
         RtsSession.Reply r = o.session().request(11, 1, 5, Duration.ofSeconds(2));
@@ -224,7 +225,7 @@ class RtsClientServerTest {
     void everyRefusalStatusIsReportedAsSent(int status) throws Exception {
         RtsServer server = server(10);
         server.faults().forcedStatus = status;
-        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats()).open();
+        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats(), MonitorClock.system()).open();
         RtsSession.Reply r = o.session().request(11, 1, 5, Duration.ofSeconds(2));
         o.session().close();
         assertEquals("refused", r.outcome());
@@ -236,7 +237,7 @@ class RtsClientServerTest {
     void theServerDecidesEachStatusFromWhatItKeeps() throws Exception {
         RtsServer server = server(60_000);
         server.faults().dailyLimit = 4;
-        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats()).open();
+        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats(), MonitorClock.system()).open();
         assertEquals(1, o.session().request(99, 1, 5, Duration.ofSeconds(2)).status(), "unknown channel");
         assertEquals(2, o.session().request(11, 5_000, 5_010, Duration.ofSeconds(2)).status(), "older than the last 50,000");
         assertEquals(100, o.session().request(11, 50_000, 60_000, Duration.ofSeconds(2)).status(), "10,001 messages");
@@ -252,7 +253,7 @@ class RtsClientServerTest {
     void aSlowReplyPastTheTimeoutIsNoResponse() throws Exception {
         RtsServer server = server(10);
         server.faults().replyDelay = Duration.ofMillis(800);
-        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats()).open();
+        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats(), MonitorClock.system()).open();
         RtsSession.Reply r = o.session().request(11, 1, 5, Duration.ofMillis(300));
         o.session().close();
         assertEquals("no_response", r.outcome());
@@ -264,7 +265,7 @@ class RtsClientServerTest {
         RtsServer server = server(100);
         server.faults().disconnectAfterMessages = 7;
         server.faults().messagesPerPacket = 3;
-        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats()).open();
+        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats(), MonitorClock.system()).open();
         RtsSession.Reply r = o.session().request(11, 1, 20, Duration.ofSeconds(2));
         o.session().close();
         assertEquals("disconnected", r.outcome());
@@ -279,7 +280,7 @@ class RtsClientServerTest {
         server.faults().responseTypeZero = true;
         server.faults().responseOtherChannel = true;
         RtsStats stats = new RtsStats();
-        RtsClient.Opened o = new RtsClient(config(server.address()), stats).open();
+        RtsClient.Opened o = new RtsClient(config(server.address()), stats, MonitorClock.system()).open();
         RtsSession.Reply r = o.session().request(11, 1, 5, Duration.ofSeconds(2));
         o.session().close();
         assertEquals("accepted", r.outcome());
@@ -293,7 +294,7 @@ class RtsClientServerTest {
     void corruptedRetransmissionsHashDifferently() throws Exception {
         RtsServer server = server(10);
         server.faults().corruptContent = true;
-        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats()).open();
+        RtsClient.Opened o = new RtsClient(config(server.address()), new RtsStats(), MonitorClock.system()).open();
         RtsSession.Reply r = o.session().request(11, 3, 3, Duration.ofSeconds(2));
         o.session().close();
         assertEquals(1, r.receivedCount());

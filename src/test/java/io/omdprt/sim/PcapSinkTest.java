@@ -12,6 +12,7 @@ import io.omdprt.config.MonitorConfig;
 import io.omdprt.pcap.Ipv4;
 import io.omdprt.pcap.PcapReader;
 import io.omdprt.pcap.UdpDatagram;
+import io.omdprt.time.ManualClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class PcapSinkTest {
     private static GroundTruth simulate(MonitorConfig config, Path file, long seed) throws IOException {
         Scenario clean = new Scenario("clean", "no faults", Duration.ofSeconds(30), 300, Map.of(), List.of());
         try (PcapSink sink = PcapSink.create(file)) {
-            return new Simulator(config, clean, sink, seed, SimClock.virtual(START)).run();
+            return new Simulator(config, clean, sink, seed, ManualClock.at(START)).run();
         }
     }
 

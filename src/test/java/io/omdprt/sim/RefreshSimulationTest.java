@@ -18,6 +18,7 @@ import io.omdprt.testing.Http;
 import io.omdprt.testing.Scrape;
 import io.omdprt.testing.FaultScripts;
 import io.omdprt.testing.TestConfigs;
+import io.omdprt.time.MonitorClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +38,11 @@ class RefreshSimulationTest {
         Scenario scenario = ScenarioLoader.parse("refresh.yaml", FaultScripts.REFRESH_FAULTS, config, 1.0);
         EventRecorder recorder = new EventRecorder();
         try (MulticastSink sink = new MulticastSink(MulticastSender.loopback());
-             Monitor monitor = Monitor.start(config, new Monitor.Extensions(List.of(recorder)))) {
+             Monitor monitor = Monitor.start(config, new Monitor.Extensions(List.of(recorder)), MonitorClock.system())) {
             CompletableFuture<ReportWriter.Written> written = new CompletableFuture<>();
             monitor.recorder().onReport(written::complete);
             monitor.windows().open("rehearsal", Instant.now(), null, "refresh faults");
-            Simulator simulator = new Simulator(config, scenario, sink, 5).lingerUntilStopped();
+            Simulator simulator = new Simulator(config, scenario, sink, 5, MonitorClock.system()).lingerUntilStopped();
             Thread running = new Thread(simulator::run, "simulator");
             running.setDaemon(true);
             running.start();
@@ -72,7 +73,7 @@ class RefreshSimulationTest {
                 assertEquals(0, s.value("omd_arbitrated_gaps_total", "channel", "1"), "the real-time channel lost nothing");
 
                 for (FaultDetection.Result r : FaultDetection.detect(truth, recorder.events(),
-                        Observed.of(monitor.channels(), monitor.clock().nanoTime()))) {
+                        Observed.of(monitor.channels(), monitor.clock().epochNanos()))) {
                     assertTrue(r.detected(), r.fault().description + ": " + r.seen());
                 }
                 List<MonitorEvent> refreshEvents = recorder.events().stream().filter(e -> e.type().label().startsWith("refresh_")).toList();

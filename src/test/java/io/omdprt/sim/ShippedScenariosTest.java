@@ -11,6 +11,7 @@ import io.omdprt.testing.Eventually;
 import io.omdprt.testing.Http;
 import io.omdprt.testing.Scrape;
 import io.omdprt.testing.TestConfigs;
+import io.omdprt.time.MonitorClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class ShippedScenariosTest {
         Scenario scenario = ScenarioLoader.load(Path.of("config/scenarios", script), config, TIME_SCALE);
         Path truthFile = dir.resolve("truth.json");
         try (MulticastSink sink = new MulticastSink(MulticastSender.loopback()); Monitor monitor = Monitor.start(config)) {
-            Simulator simulator = new Simulator(config, scenario, sink, 42).lingerUntilStopped();
+            Simulator simulator = new Simulator(config, scenario, sink, 42, MonitorClock.system()).lingerUntilStopped();
             Thread running = new Thread(simulator::run, "simulator");
             running.setDaemon(true);
             running.start();

@@ -14,6 +14,8 @@ import io.omdprt.journal.JournalWriter;
 import io.omdprt.report.JournalReports;
 import io.omdprt.report.ReportBuilder;
 import io.omdprt.report.ReportModel;
+import io.omdprt.time.ManualClock;
+import io.omdprt.time.MonitorClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,9 +49,9 @@ public final class SimCaptures {
         Scenario scenario = new Scenario("test", "test", Duration.ofSeconds(seconds), rate, Map.of(), faults);
         GroundTruth truth;
         try (PcapSink sink = PcapSink.create(pcap)) {
-            truth = new Simulator(config, scenario, sink, seed, SimClock.virtual(START)).run();
+            truth = new Simulator(config, scenario, sink, seed, ManualClock.at(START)).run();
         }
-        CaptureAnalyzer analyzer = new CaptureAnalyzer(config, Progress.NONE);
+        CaptureAnalyzer analyzer = new CaptureAnalyzer(config, Progress.NONE, MonitorClock.system());
         analyzer.analyze(pcap);
         Analysis analysis = analyzer.finish();
         ReportModel report = AnalysisReport.build(config, null, List.of(pcap.toString()), analysis, START.plusSeconds(seconds + 60));
@@ -66,7 +68,7 @@ public final class SimCaptures {
     public static Path journal(Analysed run, MonitorConfig config, int seconds, List<String> windows, Path dir) throws Exception {
         Instant end = START.plusSeconds(seconds);
         Instant stop = end.plusSeconds(1);
-        try (JournalWriter journal = new JournalWriter(dir, 30, Clock.fixed(stop, ZoneOffset.UTC)).start()) {
+        try (JournalWriter journal = new JournalWriter(dir, 30, io.omdprt.time.ManualClock.at(stop)).start()) {
             journal.accept(new Lifecycle.Start(START.minusSeconds(1), JournalReports.startDetail(
                     config.instance(), config.site(), "test", "config/demo.yaml", config.liveness().staleAfter(),
                     config.displayZone().getId(), ReportBuilder.LineRef.allOf(config))));

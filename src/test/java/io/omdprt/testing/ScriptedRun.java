@@ -12,6 +12,7 @@ import io.omdprt.sim.Scenario;
 import io.omdprt.sim.ScenarioLoader;
 import io.omdprt.sim.Simulator;
 import io.omdprt.sim.TeeSink;
+import io.omdprt.time.MonitorClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public final class ScriptedRun {
             CompletableFuture<ReportWriter.Written> written = new CompletableFuture<>();
             monitor.recorder().onReport(written::complete);
             monitor.windows().open("rehearsal", Instant.now(), null, "scripted run");
-            Simulator simulator = new Simulator(config, scenario, sink, 3).lingerUntilStopped();
+            Simulator simulator = new Simulator(config, scenario, sink, 3, MonitorClock.system()).lingerUntilStopped();
             Thread running = new Thread(simulator::run, "simulator");
             running.setDaemon(true);
             running.start();
