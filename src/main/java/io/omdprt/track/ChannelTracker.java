@@ -37,7 +37,7 @@ public final class ChannelTracker {
     private final List<LineTracker> lineList;
     private final Counters counters = new Counters(ChannelCounter.all().length);
     private final Histogram skew = new Histogram();
-    private final IntervalHistogram skewIntervals = new IntervalHistogram();
+    private final IntervalHistogram skewIntervals = new IntervalHistogram(IntervalHistogram.SIGNIFICANT_DIGITS, skew);
     private final OmdPacket packet = new OmdPacket();
     private final ProbeCapture probeCapture = new ProbeCapture();
 
@@ -124,7 +124,10 @@ public final class ChannelTracker {
         return get(ChannelCounter.UP) == 1;
     }
 
-    /** Arrival-time difference of the same message between the first line and a later one. Any thread. */
+    /**
+     * Arrival-time difference of the same message between the first line and a later one, up to one
+     * tick late (fed by {@link #skewIntervals()}). Any thread.
+     */
     public Histogram skew() {
         return skew;
     }
@@ -157,8 +160,9 @@ public final class ChannelTracker {
     }
 
     /**
-     * Hands every interval histogram and the second in progress over to readers. Tracker thread only:
-     * each tick does it; an analysis calls it before taking a snapshot so the snapshot is complete.
+     * Hands every interval histogram (and so the latency and skew buckets) and the second in progress
+     * over to readers. Tracker thread only: each tick does it; an analysis calls it before taking a
+     * snapshot so the snapshot is complete.
      */
     public void publishIntervals() {
         skewIntervals.rotate();
@@ -456,7 +460,6 @@ public final class ChannelTracker {
         if (measured && from < arbiter.expected()) {
             long first = firstArrivals.firstArrivalOnOtherLine(from, line.index());
             if (first >= 0) {
-                skew.record(now - first);
                 skewIntervals.record(now - first);
             }
         }

@@ -22,7 +22,7 @@ public final class LineTracker {
     private final Counters counters = new Counters(LineCounter.all().length);
     private final Counters malformed = new Counters(Malformed.values().length);
     private final Histogram latency = new Histogram();
-    private final IntervalHistogram latencyIntervals = new IntervalHistogram();
+    private final IntervalHistogram latencyIntervals = new IntervalHistogram(IntervalHistogram.SIGNIFICANT_DIGITS, latency);
     private final IntervalHistogram jitterIntervals = new IntervalHistogram(1);
     private final BurstMeter burst;
     /** Transit time (latency) of the previous sample, for RFC 3550 jitter; NO_TRANSIT before the first. */
@@ -79,7 +79,7 @@ public final class LineTracker {
         return malformed.get(reason.ordinal());
     }
 
-    /** Feed latency: receive wall clock minus SendTime. Any thread. */
+    /** Feed latency: receive wall clock minus SendTime, up to one tick late (fed by {@link #latencyIntervals()}). Any thread. */
     public Histogram latency() {
         return latency;
     }
@@ -157,9 +157,8 @@ public final class LineTracker {
         return true;
     }
 
-    /** A plausible feed latency sample: the fixed histogram, the HdrHistogram and jitter. */
+    /** A plausible feed latency sample: the HdrHistogram (which feeds the fixed one) and jitter. */
     void recordLatency(long latencyNanos) {
-        latency.record(latencyNanos);
         latencyIntervals.record(latencyNanos);
         if (previousTransit != NO_TRANSIT) {
             long d = Math.abs(latencyNanos - previousTransit);
@@ -169,7 +168,7 @@ public final class LineTracker {
         previousTransit = latencyNanos;
     }
 
-    /** Hands the interval histograms and the second in progress over to readers (each tick, and before a snapshot in analysis). */
+    /** Hands the interval histograms (and so the latency buckets) and the second in progress over to readers (each tick, and before a snapshot in analysis). */
     void publishIntervals() {
         latencyIntervals.rotate();
         jitterIntervals.rotate();
