@@ -456,7 +456,7 @@ public final class ChannelTracker {
         if (arbiter == null) {
             return;
         }
-        boolean measured = arbiter == current;
+        boolean measured = arbiter == current && lines.length > 1; // skew is between lines
         if (measured && from < arbiter.expected()) {
             long first = firstArrivals.firstArrivalOnOtherLine(from, line.index());
             if (first >= 0) {
