@@ -208,37 +208,22 @@ public final class LineTracker {
     /** Messages from..to (inclusive) arrived in one data packet. */
     void onRange(long from, long to, long now) {
         dataSinceReset = true;
-        if (!expected.known()) {
-            expected.set(to + 1);
+        long next = expected.data(from, to);
+        if (next == UNKNOWN || from == next) {
             return;
         }
-        expected.beforeData(from);
-        long next = expected.next();
         if (from > next) {
             gap(next, from - 1, now);
-            expected.set(to + 1);
-            return;
-        }
-        if (to >= next) {
-            if (from < next) {
-                old(from, next - 1);
-            }
-            expected.set(to + 1);
         } else {
-            old(from, to);
+            old(from, Math.min(to, next - 1));
         }
     }
 
     /** A heartbeat: lastSeq is the last message sent on the channel. */
     void onHeartbeat(long lastSeq, long now) {
-        if (!expected.known()) {
-            expected.set(lastSeq + 1);
-            return;
-        }
-        expected.beforeHeartbeat(lastSeq);
-        if (lastSeq >= expected.next()) {
-            gap(expected.next(), lastSeq, now);
-            expected.set(lastSeq + 1);
+        long missing = expected.heartbeat(lastSeq);
+        if (missing != UNKNOWN) {
+            gap(missing, lastSeq, now);
         }
     }
 
@@ -285,10 +270,7 @@ public final class LineTracker {
     private void gap(long from, long to, long now) {
         counters.increment(LineCounter.GAPS.ordinal());
         counters.add(LineCounter.MISSING_MESSAGES.ordinal(), to - from + 1);
-        if (holes.isFull()) {
-            holes.removeFirst();
-        }
-        holes.append(from, to, now);
+        holes.appendForgettingOldest(from, to, now);
         channel.listener().lineGap(this, from, to, now);
     }
 }
