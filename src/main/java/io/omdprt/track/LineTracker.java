@@ -38,10 +38,9 @@ public final class LineTracker {
     /** Which of the channel's sequence spaces (a new one at each reset, jump or restart) this line is in. */
     private int sequenceSpace;
 
-    private boolean up = true;
+    private final Outages outages = Outages.ofLine(counters);
     private boolean received;
     private long lastArrival;
-    private long outageStart;
 
     LineTracker(ChannelTracker channel, int index, LineInfo info, int maxOpenRanges, long burstResolutionNanos, long startNanos) {
         this.channel = channel;
@@ -50,7 +49,6 @@ public final class LineTracker {
         this.info = info;
         this.holes = new RangeSet(maxOpenRanges);
         this.lastArrival = startNanos;
-        counters.set(LineCounter.UP.ordinal(), 1);
     }
 
     public ChannelTracker channel() {
@@ -101,12 +99,12 @@ public final class LineTracker {
 
     /** Time spent down, the current outage (if any) counted up to {@code nowNanos}. Any thread. */
     public long outageNanos(long nowNanos) {
-        return Outages.total(get(LineCounter.OUTAGE_NANOS), get(LineCounter.OUTAGE_START_NANOS), nowNanos);
+        return outages.totalNanos(nowNanos);
     }
 
     /** Any thread. */
     public boolean isUp() {
-        return get(LineCounter.UP) == 1;
+        return outages.isUp();
     }
 
     // ---- called by the channel tracker, on its thread ----
@@ -146,14 +144,10 @@ public final class LineTracker {
             received = true;
             channel.listener().firstArrival(this, now);
         }
-        if (up) {
+        if (outages.up()) {
             return false;
         }
-        up = true;
-        counters.set(LineCounter.UP.ordinal(), 1);
-        counters.add(LineCounter.OUTAGE_NANOS.ordinal(), Math.max(0, now - outageStart)); // a clock stepped back: a counter never falls
-        counters.set(LineCounter.OUTAGE_START_NANOS.ordinal(), 0);
-        channel.listener().lineUp(this, outageStart, now);
+        channel.listener().lineUp(this, outages.end(now), now);
         return true;
     }
 
@@ -185,20 +179,16 @@ public final class LineTracker {
 
     /** @return true when the line went down at this check */
     boolean checkStale(long now, long staleAfterNanos) {
-        if (!up || now - lastArrival < staleAfterNanos) {
+        if (!outages.up() || now - lastArrival < staleAfterNanos) {
             return false;
         }
-        up = false;
-        outageStart = lastArrival;
-        counters.set(LineCounter.UP.ordinal(), 0);
-        counters.increment(LineCounter.OUTAGES.ordinal());
-        counters.set(LineCounter.OUTAGE_START_NANOS.ordinal(), outageStart);
+        outages.begin(lastArrival);
         channel.listener().lineDown(this, lastArrival, now);
         return true;
     }
 
     boolean up() {
-        return up;
+        return outages.up();
     }
 
     long lastArrival() {
