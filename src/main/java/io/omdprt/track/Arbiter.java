@@ -53,37 +53,28 @@ final class Arbiter {
      * @return how many of them no line had delivered before
      */
     long onRange(long from, long to, long now) {
-        if (!expected.known()) {
-            expected.set(to + 1);
+        long next = expected.data(from, to);
+        if (next == ExpectedSequence.UNKNOWN) {
             return to - from + 1;
         }
-        expected.beforeData(from);
-        long previous = expected.next();
         long fresh = 0;
-        if (to >= previous) {
-            if (from > previous) {
-                open(previous, from - 1, now);
+        if (to >= next) {
+            if (from > next) {
+                open(next, from - 1, now);
             }
-            fresh = to - Math.max(from, previous) + 1;
-            expected.set(to + 1);
+            fresh = to - Math.max(from, next) + 1;
         }
-        long oldTo = Math.min(to, previous - 1);
-        if (from <= oldTo) {
-            fresh += fill(from, oldTo);
+        if (from < next) {
+            fresh += fill(from, Math.min(to, next - 1));
         }
         return fresh;
     }
 
     /** A heartbeat on some line: every message up to lastSeq has been sent. */
     void onHeartbeat(long lastSeq, long now) {
-        if (!expected.known()) {
-            expected.set(lastSeq + 1);
-            return;
-        }
-        expected.beforeHeartbeat(lastSeq);
-        if (lastSeq >= expected.next()) {
-            open(expected.next(), lastSeq, now);
-            expected.set(lastSeq + 1);
+        long missing = expected.heartbeat(lastSeq);
+        if (missing != ExpectedSequence.UNKNOWN) {
+            open(missing, lastSeq, now);
         }
     }
 
@@ -137,10 +128,7 @@ final class Arbiter {
         pending.removeFirst();
         counters.increment(ChannelCounter.ARBITRATED_GAPS.ordinal());
         counters.add(ChannelCounter.ARBITRATED_MISSING_MESSAGES.ordinal(), to - from + 1);
-        if (lost.isFull()) {
-            lost.removeFirst();
-        }
-        lost.append(from, to, now);
+        lost.appendForgettingOldest(from, to, now);
         channel.listener().arbitratedGap(channel, from, to, openedAt, now);
         channel.gapDeclared(this, from, to, now);
     }

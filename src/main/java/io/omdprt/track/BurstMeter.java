@@ -9,9 +9,11 @@ import java.lang.invoke.VarHandle;
  * straddles a millisecond boundary is still seen whole), and the packets and bytes of each second,
  * kept per second for the last {@link #SECONDS} seconds.
  *
- * <p>One writer (the channel's thread) calls {@link #arrived} per datagram: a store into a ring,
- * a pop or two, a few compares; no allocation, no lock. Each completed second is published to a
- * ring of seconds that readers on other threads consume with their own {@link Cursor}: a reader
+ * <p>One writer (the channel's thread) calls {@link #arrived} per datagram: two stores into a ring,
+ * a pop or two, a few compares; no allocation, no lock. The ring keeps each packet's arrival and the
+ * bytes of all packets before it, so the window's bytes are one subtraction, and a second's packets
+ * and bytes are counted by nothing more than the running totals. Each completed second is published
+ * to a ring of seconds that readers on other threads consume with their own {@link Cursor}: a reader
  * sees every second that ended since it last read, so each reader (the scrape, the journal's
  * snapshots) gets the peak since its own previous read, independently of the others.
  *
@@ -34,17 +36,19 @@ public final class BurstMeter {
     private final Cursor journal = new Cursor();
     private final Cursor scrape = new Cursor();
     private final long[] arrivals = new long[WINDOW_CAPACITY];
-    private final int[] sizes = new int[WINDOW_CAPACITY];
-    /** Packets ever added to the window, and the oldest of them still in it. */
-    private long head;
-    private long tail;
-    private long windowBytes;
+    /** Per packet in the ring: the bytes of every packet before it. */
+    private final long[] bytesBefore = new long[WINDOW_CAPACITY];
+    /** Packets and bytes ever arrived, and the oldest packet still in the window. */
+    private int head;
+    private long bytes;
+    private int tail;
 
     private long second = NONE;
     private long secondStart;
     private long secondEnd = Long.MIN_VALUE;
-    private long secondPackets;
-    private long secondBytes;
+    /** Packets and bytes ever arrived when the second in progress began. */
+    private int secondFirstPacket;
+    private long secondFirstBytes;
     private long secondPeakPackets;
     private long secondPeakBytes;
 
@@ -77,34 +81,36 @@ public final class BurstMeter {
         return scrape;
     }
 
-    /** Writer thread only: a datagram of {@code bytes} arrived at {@code now}. */
-    public void arrived(long now, int bytes) {
+    /** Writer thread only: a datagram of {@code size} bytes arrived at {@code now}. */
+    public void arrived(long now, int size) {
         if (now >= secondEnd || now < secondStart) {
             roll(now);
         }
         long cutoff = now - resolution;
-        while (tail < head && arrivals[(int) (tail & WINDOW_MASK)] <= cutoff) {
-            windowBytes -= sizes[(int) (tail & WINDOW_MASK)];
-            tail++;
+        int h = head;
+        int t = tail;
+        while (t != h && arrivals[t & WINDOW_MASK] <= cutoff) {
+            t++;
         }
-        if (head - tail == WINDOW_CAPACITY) {
-            windowBytes -= sizes[(int) (tail & WINDOW_MASK)];
-            tail++;
+        if (h - t == WINDOW_CAPACITY) {
+            t++;
         }
-        int slot = (int) (head & WINDOW_MASK);
+        int slot = h & WINDOW_MASK;
+        long before = bytes;
         arrivals[slot] = now;
-        sizes[slot] = bytes;
-        head++;
-        windowBytes += bytes;
-        long inWindow = head - tail;
+        bytesBefore[slot] = before;
+        long after = before + size;
+        bytes = after;
+        head = ++h;
+        tail = t;
+        long inWindow = h - t; // ints that wrap: the difference stays exact
         if (inWindow > secondPeakPackets) {
             secondPeakPackets = inWindow;
         }
+        long windowBytes = after - bytesBefore[t & WINDOW_MASK];
         if (windowBytes > secondPeakBytes) {
             secondPeakBytes = windowBytes;
         }
-        secondPackets++;
-        secondBytes += bytes;
     }
 
     /** Writer thread only: makes the second in progress visible to readers as it stands (call on each tick). */
@@ -115,8 +121,8 @@ public final class BurstMeter {
         int slot = (int) (second & SECONDS_MASK);
         SLOT.setRelease(publishedSecond, slot, NONE);
         VarHandle.storeStoreFence();
-        SLOT.setOpaque(publishedPackets, slot, secondPackets);
-        SLOT.setOpaque(publishedBytes, slot, secondBytes);
+        SLOT.setOpaque(publishedPackets, slot, (long) (head - secondFirstPacket));
+        SLOT.setOpaque(publishedBytes, slot, bytes - secondFirstBytes);
         SLOT.setOpaque(publishedPeakPackets, slot, secondPeakPackets);
         SLOT.setOpaque(publishedPeakBytes, slot, secondPeakBytes);
         SLOT.setRelease(publishedSecond, slot, second);
@@ -127,8 +133,8 @@ public final class BurstMeter {
         second = Math.floorDiv(now, NANOS_PER_SECOND);
         secondStart = second * NANOS_PER_SECOND;
         secondEnd = secondStart + NANOS_PER_SECOND;
-        secondPackets = 0;
-        secondBytes = 0;
+        secondFirstPacket = head;
+        secondFirstBytes = bytes;
         secondPeakPackets = 0;
         secondPeakBytes = 0;
     }

@@ -37,7 +37,7 @@ public final class ChannelTracker {
     private final List<LineTracker> lineList;
     private final Counters counters = new Counters(ChannelCounter.all().length);
     private final Histogram skew = new Histogram();
-    private final IntervalHistogram skewIntervals = new IntervalHistogram();
+    private final IntervalHistogram skewIntervals = new IntervalHistogram(IntervalHistogram.SIGNIFICANT_DIGITS, skew);
     private final OmdPacket packet = new OmdPacket();
     private final ProbeCapture probeCapture = new ProbeCapture();
 
@@ -55,8 +55,7 @@ public final class ChannelTracker {
     /** No open hole is due before this: the per-packet expiry check is one comparison. */
     private long nextDeadline = Long.MAX_VALUE;
 
-    private boolean up = true;
-    private long outageStart;
+    private final Outages outages = Outages.ofChannel(counters);
     private long drStatus;
     /** What the last {@link #scanControl} call found: reset, DR signal, refresh complete. */
     private long scannedResetSeqNo;
@@ -85,7 +84,6 @@ public final class ChannelTracker {
         this.latencyLimitNanos = settings.latencyLimitNanos();
         this.current = new Arbiter(this, counters, settings.arbitrationWaitNanos(), settings.maxOpenRanges());
         this.previous = new Arbiter(this, counters, settings.arbitrationWaitNanos(), settings.maxOpenRanges());
-        counters.set(ChannelCounter.UP.ordinal(), 1);
     }
 
     public ChannelInfo info() {
@@ -116,15 +114,18 @@ public final class ChannelTracker {
 
     /** Time with every line down, the current outage (if any) counted up to {@code nowNanos}. Any thread. */
     public long outageNanos(long nowNanos) {
-        return Outages.total(get(ChannelCounter.OUTAGE_NANOS), get(ChannelCounter.OUTAGE_START_NANOS), nowNanos);
+        return outages.totalNanos(nowNanos);
     }
 
     /** Any thread. */
     public boolean isUp() {
-        return get(ChannelCounter.UP) == 1;
+        return outages.isUp();
     }
 
-    /** Arrival-time difference of the same message between the first line and a later one. Any thread. */
+    /**
+     * Arrival-time difference of the same message between the first line and a later one, up to one
+     * tick late (fed by {@link #skewIntervals()}). Any thread.
+     */
     public Histogram skew() {
         return skew;
     }
@@ -157,8 +158,9 @@ public final class ChannelTracker {
     }
 
     /**
-     * Hands every interval histogram and the second in progress over to readers. Tracker thread only:
-     * each tick does it; an analysis calls it before taking a snapshot so the snapshot is complete.
+     * Hands every interval histogram (and so the latency and skew buckets) and the second in progress
+     * over to readers. Tracker thread only: each tick does it; an analysis calls it before taking a
+     * snapshot so the snapshot is complete.
      */
     public void publishIntervals() {
         skewIntervals.rotate();
@@ -181,8 +183,8 @@ public final class ChannelTracker {
     public void onDatagram(int lineIndex, DirectBuffer buffer, int offset, int length, long nowNanos, long wallNanos) {
         expire(nowNanos);
         LineTracker line = lines[lineIndex];
-        if (line.arrived(nowNanos, length) && !up) {
-            channelUp(nowNanos);
+        if (line.arrived(nowNanos, length) && !outages.up()) {
+            listener.channelUp(this, outages.end(nowNanos), nowNanos);
         }
         Malformed problem = packet.wrap(buffer, offset, length).validate(types);
         if (problem != Malformed.NONE) {
@@ -249,7 +251,7 @@ public final class ChannelTracker {
             line.publishGauges();
         }
         publishIntervals();
-        if (wentDown && up && allLinesDown()) {
+        if (wentDown && outages.up() && allLinesDown()) {
             channelDown(nowNanos);
         }
         if (refresh != null) {
@@ -452,11 +454,10 @@ public final class ChannelTracker {
         if (arbiter == null) {
             return;
         }
-        boolean measured = arbiter == current;
+        boolean measured = arbiter == current && lines.length > 1; // skew is between lines
         if (measured && from < arbiter.expected()) {
             long first = firstArrivals.firstArrivalOnOtherLine(from, line.index());
             if (first >= 0) {
-                skew.record(now - first);
                 skewIntervals.record(now - first);
             }
         }
@@ -497,19 +498,7 @@ public final class ChannelTracker {
         for (LineTracker line : lines) {
             last = Math.max(last, line.lastArrival());
         }
-        up = false;
-        outageStart = last;
-        counters.set(ChannelCounter.UP.ordinal(), 0);
-        counters.increment(ChannelCounter.OUTAGES.ordinal());
-        counters.set(ChannelCounter.OUTAGE_START_NANOS.ordinal(), last);
+        outages.begin(last);
         listener.channelDown(this, last, now);
-    }
-
-    private void channelUp(long now) {
-        up = true;
-        counters.set(ChannelCounter.UP.ordinal(), 1);
-        counters.add(ChannelCounter.OUTAGE_NANOS.ordinal(), Math.max(0, now - outageStart)); // a clock stepped back: a counter never falls
-        counters.set(ChannelCounter.OUTAGE_START_NANOS.ordinal(), 0);
-        listener.channelUp(this, outageStart, now);
     }
 }

@@ -54,12 +54,30 @@ public final class Histogram {
             slots.increment(negativeSlot);
             v = 0;
         }
+        slots.increment(bucketOf(v));
+        slots.add(sumSlot, v);
+    }
+
+    /** The bucket a value of at least 0 goes into; bucketCount() is +Inf. */
+    int bucketOf(long v) {
         int i = firstBucketByBitLength[64 - Long.numberOfLeadingZeros(v)];
         while (i < upperBounds.length && v > upperBounds[i]) {
             i++;
         }
-        slots.increment(i);
-        slots.add(sumSlot, v);
+        return i;
+    }
+
+    /** Writer thread only: {@code n} more values in {@code bucket}. */
+    void add(int bucket, long n) {
+        slots.add(bucket, n);
+    }
+
+    /** Writer thread only: to the sum, and values that were negative (already counted in the first bucket). */
+    void addSum(long sumNanos, long negatives) {
+        slots.add(sumSlot, sumNanos);
+        if (negatives != 0) {
+            slots.add(negativeSlot, negatives);
+        }
     }
 
     public int bucketCount() {
@@ -84,7 +102,7 @@ public final class Histogram {
         return slots.get(sumSlot);
     }
 
-    /** Read concurrently with recording, the buckets may be one observation ahead of the sum. */
+    /** Read concurrently with recording, the buckets may be ahead of the sum (by what one record or hand-over adds). */
     public long count() {
         long n = 0;
         for (int i = 0; i <= upperBounds.length; i++) {

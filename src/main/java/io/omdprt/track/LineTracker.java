@@ -22,7 +22,7 @@ public final class LineTracker {
     private final Counters counters = new Counters(LineCounter.all().length);
     private final Counters malformed = new Counters(Malformed.values().length);
     private final Histogram latency = new Histogram();
-    private final IntervalHistogram latencyIntervals = new IntervalHistogram();
+    private final IntervalHistogram latencyIntervals = new IntervalHistogram(IntervalHistogram.SIGNIFICANT_DIGITS, latency);
     private final IntervalHistogram jitterIntervals = new IntervalHistogram(1);
     private final BurstMeter burst;
     /** Transit time (latency) of the previous sample, for RFC 3550 jitter; NO_TRANSIT before the first. */
@@ -38,10 +38,9 @@ public final class LineTracker {
     /** Which of the channel's sequence spaces (a new one at each reset, jump or restart) this line is in. */
     private int sequenceSpace;
 
-    private boolean up = true;
+    private final Outages outages = Outages.ofLine(counters);
     private boolean received;
     private long lastArrival;
-    private long outageStart;
 
     LineTracker(ChannelTracker channel, int index, LineInfo info, int maxOpenRanges, long burstResolutionNanos, long startNanos) {
         this.channel = channel;
@@ -50,7 +49,6 @@ public final class LineTracker {
         this.info = info;
         this.holes = new RangeSet(maxOpenRanges);
         this.lastArrival = startNanos;
-        counters.set(LineCounter.UP.ordinal(), 1);
     }
 
     public ChannelTracker channel() {
@@ -79,7 +77,7 @@ public final class LineTracker {
         return malformed.get(reason.ordinal());
     }
 
-    /** Feed latency: receive wall clock minus SendTime. Any thread. */
+    /** Feed latency: receive wall clock minus SendTime, up to one tick late (fed by {@link #latencyIntervals()}). Any thread. */
     public Histogram latency() {
         return latency;
     }
@@ -101,12 +99,12 @@ public final class LineTracker {
 
     /** Time spent down, the current outage (if any) counted up to {@code nowNanos}. Any thread. */
     public long outageNanos(long nowNanos) {
-        return Outages.total(get(LineCounter.OUTAGE_NANOS), get(LineCounter.OUTAGE_START_NANOS), nowNanos);
+        return outages.totalNanos(nowNanos);
     }
 
     /** Any thread. */
     public boolean isUp() {
-        return get(LineCounter.UP) == 1;
+        return outages.isUp();
     }
 
     // ---- called by the channel tracker, on its thread ----
@@ -146,20 +144,15 @@ public final class LineTracker {
             received = true;
             channel.listener().firstArrival(this, now);
         }
-        if (up) {
+        if (outages.up()) {
             return false;
         }
-        up = true;
-        counters.set(LineCounter.UP.ordinal(), 1);
-        counters.add(LineCounter.OUTAGE_NANOS.ordinal(), Math.max(0, now - outageStart)); // a clock stepped back: a counter never falls
-        counters.set(LineCounter.OUTAGE_START_NANOS.ordinal(), 0);
-        channel.listener().lineUp(this, outageStart, now);
+        channel.listener().lineUp(this, outages.end(now), now);
         return true;
     }
 
-    /** A plausible feed latency sample: the fixed histogram, the HdrHistogram and jitter. */
+    /** A plausible feed latency sample: the HdrHistogram (which feeds the fixed one) and jitter. */
     void recordLatency(long latencyNanos) {
-        latency.record(latencyNanos);
         latencyIntervals.record(latencyNanos);
         if (previousTransit != NO_TRANSIT) {
             long d = Math.abs(latencyNanos - previousTransit);
@@ -169,7 +162,7 @@ public final class LineTracker {
         previousTransit = latencyNanos;
     }
 
-    /** Hands the interval histograms and the second in progress over to readers (each tick, and before a snapshot in analysis). */
+    /** Hands the interval histograms (and so the latency buckets) and the second in progress over to readers (each tick, and before a snapshot in analysis). */
     void publishIntervals() {
         latencyIntervals.rotate();
         jitterIntervals.rotate();
@@ -186,20 +179,16 @@ public final class LineTracker {
 
     /** @return true when the line went down at this check */
     boolean checkStale(long now, long staleAfterNanos) {
-        if (!up || now - lastArrival < staleAfterNanos) {
+        if (!outages.up() || now - lastArrival < staleAfterNanos) {
             return false;
         }
-        up = false;
-        outageStart = lastArrival;
-        counters.set(LineCounter.UP.ordinal(), 0);
-        counters.increment(LineCounter.OUTAGES.ordinal());
-        counters.set(LineCounter.OUTAGE_START_NANOS.ordinal(), outageStart);
+        outages.begin(lastArrival);
         channel.listener().lineDown(this, lastArrival, now);
         return true;
     }
 
     boolean up() {
-        return up;
+        return outages.up();
     }
 
     long lastArrival() {
@@ -209,37 +198,22 @@ public final class LineTracker {
     /** Messages from..to (inclusive) arrived in one data packet. */
     void onRange(long from, long to, long now) {
         dataSinceReset = true;
-        if (!expected.known()) {
-            expected.set(to + 1);
+        long next = expected.data(from, to);
+        if (next == UNKNOWN || from == next) {
             return;
         }
-        expected.beforeData(from);
-        long next = expected.next();
         if (from > next) {
             gap(next, from - 1, now);
-            expected.set(to + 1);
-            return;
-        }
-        if (to >= next) {
-            if (from < next) {
-                old(from, next - 1);
-            }
-            expected.set(to + 1);
         } else {
-            old(from, to);
+            old(from, Math.min(to, next - 1));
         }
     }
 
     /** A heartbeat: lastSeq is the last message sent on the channel. */
     void onHeartbeat(long lastSeq, long now) {
-        if (!expected.known()) {
-            expected.set(lastSeq + 1);
-            return;
-        }
-        expected.beforeHeartbeat(lastSeq);
-        if (lastSeq >= expected.next()) {
-            gap(expected.next(), lastSeq, now);
-            expected.set(lastSeq + 1);
+        long missing = expected.heartbeat(lastSeq);
+        if (missing != UNKNOWN) {
+            gap(missing, lastSeq, now);
         }
     }
 
@@ -286,10 +260,7 @@ public final class LineTracker {
     private void gap(long from, long to, long now) {
         counters.increment(LineCounter.GAPS.ordinal());
         counters.add(LineCounter.MISSING_MESSAGES.ordinal(), to - from + 1);
-        if (holes.isFull()) {
-            holes.removeFirst();
-        }
-        holes.append(from, to, now);
+        holes.appendForgettingOldest(from, to, now);
         channel.listener().lineGap(this, from, to, now);
     }
 }

@@ -60,6 +60,14 @@ final class RangeSet {
         size++;
     }
 
+    /** Appends a range above every range held, forgetting the oldest when one more would not fit. */
+    void appendForgettingOldest(long start, long end, long tag) {
+        if (isFull()) {
+            removeFirst();
+        }
+        append(start, end, tag);
+    }
+
     void removeFirst() {
         remove(0);
     }
