@@ -19,7 +19,8 @@
 #   JAVA_OPTS=...     JVM options (default none, as the launcher)
 #   RCVBUF=8388608    SO_RCVBUF asked for by both receivers (the kernel caps it at net.core.rmem_max)
 #   THREADS=1         the monitor's receiver.threads
-#   TRANSPORT=epoll   the monitor's receiver.transport (epoll: recvmmsg batches; nio: one datagram per read)
+#   TRANSPORT=epoll   the monitor's receiver.transport (epoll: its own reader, recv(2) per datagram, nothing
+#                     allocated; nio: Netty's NIO channel, one datagram per read and a DatagramPacket each)
 #   MIN=100 MAX=1400  packet sizes in bytes
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,14 +1,7 @@
 package io.omdprt.net;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
-import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.omdprt.config.ConfigLoader;
@@ -35,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Joins every configured line with a Netty datagram channel. All lines of one OMD channel are
+ * Joins every configured line with a socket of its own, bound to the line's group and port, so the
+ * kernel keeps lines that share a port apart. All lines of one OMD channel are
  * registered on the same event loop, which also runs that channel's liveness ticks, so each tracker
  * is only ever touched by one thread.
  */
@@ -43,9 +37,6 @@ public final class Receiver implements SocketStats, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Receiver.class);
     /** Largest datagram kept whole; anything longer is cut and then counted malformed (size_mismatch). */
     static final int MAX_DATAGRAM = 2048;
-    /** Datagrams per batched receive (recvmmsg) on epoll. */
-    static final int BATCH = 32;
-    private static final long OPEN_TIMEOUT_MS = 5_000;
     private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
     private final Transport transport;
@@ -53,6 +44,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
     private final MonitorClock clock;
     private final List<LineSocket> sockets = new ArrayList<>();
     private final Map<String, LineSocket> byKey = new HashMap<>();
+    private final Map<LineSocket, GroupSocket> open = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
     /** The interface each line is joined on now (replaced by a rejoin). */
     private final Map<LineSocket, NetworkInterface> joinedOn = new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,9 +75,9 @@ public final class Receiver implements SocketStats, AutoCloseable {
     }
 
     private void open(MonitorConfig config, ChannelSet channels, MonitorClock clock) throws ReceiverException {
-        Map<EventLoop, List<MonitoredChannel>> byLoop = new HashMap<>();
+        Map<IoEventLoop, List<MonitoredChannel>> byLoop = new HashMap<>();
         for (MonitoredChannel channel : channels.channels()) {
-            EventLoop loop = loops.next();
+            IoEventLoop loop = loops.next();
             byLoop.computeIfAbsent(loop, l -> new ArrayList<>()).add(channel);
             for (int i = 0; i < channel.config().lines().size(); i++) {
                 LineSocket socket = openLine(loop, channel, i, config.receiver().receiveBuffer(), clock);
@@ -104,53 +96,51 @@ public final class Receiver implements SocketStats, AutoCloseable {
                 transport.name(), config.receiver().threads(), config.receiver().threads() == 1 ? "" : "s");
     }
 
-    private LineSocket openLine(EventLoop loop, MonitoredChannel channel, int index, int receiveBuffer, MonitorClock clock)
+    private LineSocket openLine(IoEventLoop loop, MonitoredChannel channel, int index, int receiveBuffer, MonitorClock clock)
             throws ReceiverException {
         LineConfig line = channel.line(index);
         String where = channel + " line " + line.name() + " (" + line.endpoint() + " on " + line.interfaceName() + ")";
         NetworkInterface ni = resolveInterface(line.interfaceName(), where);
-        Bootstrap b = new Bootstrap()
-                .group(loop)
-                .channelFactory(transport.datagramChannels())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_RCVBUF, receiveBuffer)
-                .handler(new DatagramHandler(channel.tracker(), index, clock));
-        if (transport.isEpoll()) {
-            b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
-                    .option(EpollChannelOption.IP_MULTICAST_ALL, false)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH));
-        } else {
-            b.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
-        }
         // Bound to the group address, a socket only gets that group's datagrams even when another line
         // shares the port (Linux); elsewhere it binds the wildcard and relies on IP_MULTICAST_ALL semantics.
         InetSocketAddress local = LINUX ? new InetSocketAddress(line.group(), line.port()) : new InetSocketAddress(line.port());
-        ChannelFuture bound = b.bind(local);
-        if (!bound.awaitUninterruptibly(OPEN_TIMEOUT_MS) || !bound.isSuccess()) {
-            throw new ReceiverException(where + ": could not bind " + local + ": " + reason(bound.cause()), bound.cause());
+        GroupSocket socket;
+        try {
+            socket = transport.open(loop, line, local, receiveBuffer, channel.tracker(), index, clock);
+        } catch (IOException | RuntimeException e) {
+            throw new ReceiverException(where + ": could not bind " + local + ": " + reason(e), e);
         }
-        DatagramChannel ch = (DatagramChannel) bound.channel();
-        ChannelFuture joined = line.source() == null
-                ? ch.joinGroup(new InetSocketAddress(line.group(), line.port()), ni)
-                : ch.joinGroup(line.group(), ni, line.source());
-        if (!joined.awaitUninterruptibly(OPEN_TIMEOUT_MS) || !joined.isSuccess()) {
-            ch.close();
+        try {
+            socket.join(ni);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
             throw new ReceiverException(where + ": could not join " + line.group().getHostAddress()
-                    + (line.source() == null ? "" : " from " + line.source().getHostAddress()) + ": " + reason(joined.cause()),
-                    joined.cause());
+                    + (line.source() == null ? "" : " from " + line.source().getHostAddress()) + ": " + reason(e), e);
         }
-        long inode = inodeOf(ch, local);
+        int granted;
+        try {
+            granted = socket.receiveBufferBytes();
+        } catch (IOException e) {
+            socket.close();
+            throw new ReceiverException(where + ": cannot read the socket's receive buffer size: " + reason(e), e);
+        }
+        long inode = inodeOf(socket, local);
         if (inode < 0 && ProcNetUdp.available()) {
             LOG.warn("{}: cannot find this socket in /proc/net/udp; its kernel drops will not be reported", where);
         }
-        int granted = ch.config().getReceiveBufferSize();
         if (granted < receiveBuffer) {
             LOG.warn("{}: asked for a {} byte receive buffer, the kernel granted {} (raise net.core.rmem_max)", where,
                     receiveBuffer, granted);
         }
-        LineSocket socket = new LineSocket(channel, index, line, ch, inode, granted);
-        joinedOn.put(socket, ni);
-        return socket;
+        LineSocket s = new LineSocket(channel, index, line, inode, granted);
+        open.put(s, socket);
+        joinedOn.put(s, ni);
+        return s;
+    }
+
+    /** The event loop that reads a line (and runs its channel's ticks). */
+    io.netty.channel.EventLoop eventLoop(LineSocket s) {
+        return open.get(s).eventLoop();
     }
 
     /** The name of the interface a line is joined on (the config may name it by address). */
@@ -169,40 +159,33 @@ public final class Receiver implements SocketStats, AutoCloseable {
      */
     public CompletableFuture<Void> rejoin(LineSocket s, NetworkInterface now) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        DatagramChannel ch = (DatagramChannel) s.nettyChannel();
-        LineConfig line = s.line();
-        ch.eventLoop().execute(() -> {
+        GroupSocket socket = open.get(s);
+        socket.eventLoop().execute(() -> {
             NetworkInterface before = joinedOn.get(s);
             if (before != null) {
                 try {
-                    // In the loop, Netty leaves at once; a failure only completes the future.
-                    if (line.source() == null) {
-                        ch.leaveGroup(new InetSocketAddress(line.group(), line.port()), before);
-                    } else {
-                        ch.leaveGroup(line.group(), before, line.source());
-                    }
-                } catch (Throwable gone) {
+                    socket.leave(before);
+                } catch (IOException | RuntimeException gone) {
                     // the old membership may have gone with the old interface: nothing to leave
                 }
             }
-            ChannelFuture joined = line.source() == null ? ch.joinGroup(new InetSocketAddress(line.group(), line.port()), now)
-                    : ch.joinGroup(line.group(), now, line.source());
-            joined.addListener(f -> {
-                Throwable cause = f.cause();
-                if (f.isSuccess() || cause != null && String.valueOf(cause.getMessage()).contains("in use")) {
-                    joinedOn.put(s, now);
-                    done.complete(null);
-                } else {
-                    done.completeExceptionally(cause == null ? new IOException("join not completed") : cause);
+            try {
+                socket.join(now);
+            } catch (IOException | RuntimeException e) {
+                if (!String.valueOf(e.getMessage()).contains("in use")) {
+                    done.completeExceptionally(e);
+                    return;
                 }
-            });
+            }
+            joinedOn.put(s, now);
+            done.complete(null);
         });
         return done;
     }
 
-    private long inodeOf(DatagramChannel ch, InetSocketAddress local) {
-        if (ch instanceof EpollDatagramChannel epoll) {
-            return ProcNetUdp.socketInode(epoll.fd().intValue());
+    private long inodeOf(GroupSocket socket, InetSocketAddress local) {
+        if (socket.fd() >= 0) {
+            return ProcNetUdp.socketInode(socket.fd());
         }
         if (!ProcNetUdp.available()) {
             return -1;
@@ -227,7 +210,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
     }
 
     private static String reason(Throwable t) {
-        return t == null ? "timed out after " + OPEN_TIMEOUT_MS + " ms" : t.getClass().getSimpleName() + ": " + t.getMessage();
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static String key(String feed, String channel, String line) {
@@ -279,8 +262,8 @@ public final class Receiver implements SocketStats, AutoCloseable {
         for (ScheduledFuture<?> t : ticks) {
             t.cancel(false);
         }
-        for (LineSocket s : sockets) {
-            s.nettyChannel().close().awaitUninterruptibly(1_000);
+        for (GroupSocket s : open.values()) {
+            s.close();
         }
         loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5_000);
     }
