@@ -29,9 +29,7 @@ public final class CpuTime {
         double[] ns = new double[ROUNDS];
         for (int round = -ROUNDS; round < ROUNDS; round++) {
             long start = threads.getCurrentThreadCpuTime();
-            for (long i = 0; i < CALLS; i++) {
-                op.run();
-            }
+            repeat(op);
             if (round >= 0) {
                 ns[round] = (threads.getCurrentThreadCpuTime() - start) / (double) (CALLS * perCall);
             }
@@ -40,20 +38,30 @@ public final class CpuTime {
         System.out.printf("%s %s: min %.2f median %.2f cpu ns/op%n", method, args.length > 1 ? args[1] : "", ns[0], ns[ROUNDS / 2]);
     }
 
+    /** The loop in a method of its own, compiled whole (main's loop would only be compiled on stack replacement). */
+    private static void repeat(Runnable op) {
+        for (long i = 0; i < CALLS; i++) {
+            op.run();
+        }
+    }
+
     private static Runnable operation(String method, int maxMessages) {
+        switch (method) {
+            case "decodeOnly": return track(maxMessages)::decodeOnly;
+            case "trackOneLine": return track(maxMessages)::trackOneLine;
+            case "trackTwoLines": return track(maxMessages)::trackTwoLines;
+            case "counters": return new HotPathPartsBenchmark()::counters;
+            case "fixedHistogram": return new HotPathPartsBenchmark()::fixedHistogram;
+            case "intervalHistogram": return new HotPathPartsBenchmark()::intervalHistogram;
+            case "burstMeter": return new HotPathPartsBenchmark()::burstMeter;
+            default: throw new IllegalArgumentException("no benchmark method " + method);
+        }
+    }
+
+    private static DecodeTrackBenchmark track(int maxMessages) {
         DecodeTrackBenchmark track = new DecodeTrackBenchmark();
         track.maxMessages = maxMessages;
         track.setUp();
-        HotPathPartsBenchmark parts = new HotPathPartsBenchmark();
-        switch (method) {
-            case "decodeOnly": return track::decodeOnly;
-            case "trackOneLine": return track::trackOneLine;
-            case "trackTwoLines": return track::trackTwoLines;
-            case "counters": return parts::counters;
-            case "fixedHistogram": return parts::fixedHistogram;
-            case "intervalHistogram": return parts::intervalHistogram;
-            case "burstMeter": return parts::burstMeter;
-            default: throw new IllegalArgumentException("no benchmark method " + method);
-        }
+        return track;
     }
 }
