@@ -2,8 +2,9 @@
 # Scale: the monitor (the real jar) joins CHANNELS channels x 2 lines on loopback (interface 127.0.0.1,
 # TTL 0) and receives a moderate aggregate rate from the C sender, in two phases of DURATION/2 seconds
 # each: the first without scrapes (the CPU per datagram, scrapes excluded), the second while /metrics is
-# scraped SCRAPES times with curl (what a scrape costs on top). The C reference (bench/loopback/omd-recv.c)
-# receives the same blast for the CPU ratio. Not part of `mvn verify`.
+# scraped SCRAPES times with curl; then SCRAPES scrapes back to back on the idle monitor (what one
+# costs). The C reference (bench/loopback/omd-recv.c) receives the same blast for the CPU ratio. Not
+# part of `mvn verify`.
 #
 # MODE=apart (default): the C reference gets its own groups and its own blast after the monitor is
 #   stopped (no competition between the two). MODE=together: both join the same groups and receive every
@@ -160,11 +161,16 @@ n1=$((r1 - r0)); n2=$((r3 - r1))
 c1=$(cpu_delta "$mu0" "$ms0" "$mu1" "$ms1"); c2=$(cpu_delta "$mu2" "$ms2" "$mu3" "$ms3")
 mon_pm=$(per_million "$c1" "$n1")
 mon_all_pm=$(per_million "$(awk -v a="$c1" -v b="$c2" 'BEGIN {print a + b}')" "$((n1 + n2))")
-# Phase 2's CPU less what its datagrams cost at phase 1's rate, per scrape.
-per_scrape=$(awk -v c="$c2" -v pm="$mon_pm" -v n="$n2" -v k="$scrapes" 'BEGIN {printf "%.3f", (c - pm * n / 1e6) / k}')
 echo "monitor, no scrapes: received $n1 datagrams, $(cpu_line "$mu0" "$ms0" "$mu1" "$ms1" "$n1")"
-echo "monitor, $scrapes scrapes: received $n2 datagrams, $(cpu_line "$mu2" "$ms2" "$mu3" "$ms3" "$n2");" \
-  "a scrape costs about $per_scrape CPU s on top"
+echo "monitor, $scrapes scrapes: received $n2 datagrams, $(cpu_line "$mu2" "$ms2" "$mu3" "$ms3" "$n2")"
+# What a scrape costs, on the monitor idle after the run: SCRAPES scrapes back to back, less as long idle.
+read -r iu0 is0 < <(cpu_split "$mon_pid"); t0=$(date +%s.%N)
+for _ in $(seq 1 "$scrapes"); do curl -s -o /dev/null "http://127.0.0.1:$http_port/metrics"; done
+t1=$(date +%s.%N); read -r iu1 is1 < <(cpu_split "$mon_pid")
+sleep "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b - a}')"
+read -r iu2 is2 < <(cpu_split "$mon_pid")
+echo "a scrape costs $(awk -v busy="$(cpu_delta "$iu0" "$is0" "$iu1" "$is1")" -v idle="$(cpu_delta "$iu1" "$is1" "$iu2" "$is2")" \
+  -v k="$scrapes" 'BEGIN {printf "%.3f", (busy - idle) / k}') CPU s (on the idle monitor after the run: $scrapes back to back, less as long idle)"
 echo "monitor: kernel drops $((d3 - d0)), RSS $(rss_mb "$mon_pid") MB, peak $(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$mon_pid/status") MB," \
   "own scrape timer: $(curl -s "http://127.0.0.1:$http_port/metrics" | awk '/^omd_scrape_duration_seconds_(sum|count)/ {v[$1] = $2} END {for (k in v) if (k ~ /count/) c = v[k]; else s = v[k]; printf "%.1f ms mean over %d", 1000 * s / c, c}')"
 kill "$mon_pid"
