@@ -62,3 +62,15 @@ wait_healthy() {
 load_average() {
   cut -d' ' -f1-3 /proc/loadavg
 }
+
+# Datagrams the C reference has received so far (it prints its totals on SIGUSR1): reads the calling
+# script's $work/ref.log and signals its $ref_pid.
+ref_received() {
+  local before
+  before=$(grep -c '^totals' "$work/ref.log" || true)
+  kill -USR1 "$ref_pid"
+  while [ "$(grep -c '^totals' "$work/ref.log" || true)" = "$before" ]; do
+    sleep 0.05
+  done
+  grep '^totals' "$work/ref.log" | tail -1 | sed 's/.*datagrams=\([0-9]*\).*/\1/'
+}

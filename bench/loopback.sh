@@ -72,15 +72,6 @@ java $java_opts -jar "$jar" monitor --config "$work/bench.yaml" >"$work/monitor.
 mon_pid=$!
 wait_healthy "$http_port"
 
-ref_received() {
-  local before
-  before=$(grep -c '^totals' "$work/ref.log" || true)
-  kill -USR1 "$ref_pid"
-  while [ "$(grep -c '^totals' "$work/ref.log" || true)" = "$before" ]; do
-    sleep 0.05
-  done
-  grep '^totals' "$work/ref.log" | tail -1 | sed 's/.*datagrams=\([0-9]*\).*/\1/'
-}
 
 # received CPU-seconds drops, for both receivers, once their counts have stopped moving.
 snapshot() {

@@ -76,16 +76,6 @@ start_ref() {
   until grep -q ready "$work/ref.log"; do sleep 0.1; done
 }
 
-# Datagrams the C reference has received so far (it prints its totals on SIGUSR1).
-ref_received() {
-  local before
-  before=$(grep -c '^totals' "$work/ref.log" || true)
-  kill -USR1 "$ref_pid"
-  while [ "$(grep -c '^totals' "$work/ref.log" || true)" = "$before" ]; do
-    sleep 0.05
-  done
-  grep '^totals' "$work/ref.log" | tail -1 | sed 's/.*datagrams=\([0-9]*\).*/\1/'
-}
 
 # User and system CPU seconds of a process so far: "user sys".
 cpu_split() {
