@@ -11,6 +11,7 @@ import io.omdprt.time.MonitorClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -50,9 +51,11 @@ final class SitesCommand implements Callable<Integer> {
         }
         ReportModel a;
         ReportModel b;
+        // One instant for both sites: a window still open in either journal ends at the same "now".
+        Instant now = MonitorClock.system().now();
         try {
-            a = report(first, window);
-            b = report(second, window);
+            a = report(first, window, now);
+            b = report(second, window, now);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.BAD_USAGE;
@@ -79,9 +82,10 @@ final class SitesCommand implements Callable<Integer> {
      * A report (a report.json or the folder holding one), or the report of one window built from a journal folder.
      *
      * @param window the journal's window to take (NAME or NAME@START), or null when it has one
+     * @param now    where a window still open in the journal ends
      * @throws IllegalArgumentException naming the path when it is neither, or the journal's window is not clear
      */
-    static ReportModel report(Path path, String window) {
+    static ReportModel report(Path path, String window, Instant now) {
         if (!Files.isDirectory(path) || Files.exists(path.resolve("report.json"))) {
             return CompareCommand.read(path);
         }
@@ -96,7 +100,7 @@ final class SitesCommand implements Callable<Integer> {
         }
         ReportBuilder.WindowSpec spec = pick(path, JournalReports.windowsOf(journal.events()), window);
         try {
-            return JournalReports.build(path, spec, null, MonitorClock.system().now());
+            return JournalReports.build(path, spec, null, now);
         } catch (IOException e) {
             throw new IllegalArgumentException(path + ": cannot read the journal: " + e.getMessage());
         }

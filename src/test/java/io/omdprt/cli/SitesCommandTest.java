@@ -61,7 +61,7 @@ class SitesCommandTest {
 
     @Test
     void theJournalsReportsHaveTheAnalysesGaps() throws Exception {
-        ReportModel fromJournal = SitesCommand.report(primary, "PRT1");
+        ReportModel fromJournal = SitesCommand.report(primary, "PRT1", java.time.Instant.now());
         assertEquals(gaps(runs.primary().report()), gaps(fromJournal), "the same tracker events, the same gaps");
     }
 
