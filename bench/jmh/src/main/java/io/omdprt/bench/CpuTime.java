@@ -11,7 +11,7 @@ import java.util.Arrays;
  * replacement for JMH (no forks, no blackhole): one JVM per measurement, run alternately.
  *
  * <p>Usage: {@code java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp benchmarks.jar
- * io.omdprt.bench.CpuTime METHOD [maxMessages]}; prints the minimum and median of 15 rounds of
+ * io.omdprt.bench.CpuTime METHOD [maxMessages]} ({@code scale [channels]}, 200 by default); prints the minimum and median of 15 rounds of
  * 2,000,000 calls after 15 rounds of warm-up, in ns per operation (per datagram for trackTwoLines).
  */
 public final class CpuTime {
@@ -23,7 +23,7 @@ public final class CpuTime {
 
     public static void main(String[] args) {
         String method = args[0];
-        Runnable op = operation(method, args.length > 1 ? Integer.parseInt(args[1]) : 4);
+        Runnable op = operation(method, args.length > 1 ? Integer.parseInt(args[1]) : -1);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int perCall = method.equals("trackTwoLines") ? 2 : 1;
         double[] ns = new double[ROUNDS];
@@ -45,11 +45,19 @@ public final class CpuTime {
         }
     }
 
-    private static Runnable operation(String method, int maxMessages) {
+    /** @param size maxMessages (4 by default), or the channel count for {@code scale} (200 by default); -1 for the default */
+    private static Runnable operation(String method, int size) {
+        int maxMessages = size < 0 ? 4 : size;
         switch (method) {
             case "decodeOnly": return track(maxMessages)::decodeOnly;
             case "trackOneLine": return track(maxMessages)::trackOneLine;
             case "trackTwoLines": return track(maxMessages)::trackTwoLines;
+            case "scale": {
+                ScaleTrackBenchmark scale = new ScaleTrackBenchmark();
+                scale.channels = size < 0 ? 200 : size;
+                scale.setUp();
+                return scale::datagram;
+            }
             case "counters": return new HotPathPartsBenchmark()::counters;
             case "fixedHistogram": return new HotPathPartsBenchmark()::fixedHistogram;
             case "intervalHistogram": return new HotPathPartsBenchmark()::intervalHistogram;
