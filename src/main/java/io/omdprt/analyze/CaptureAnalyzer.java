@@ -164,7 +164,7 @@ public final class CaptureAnalyzer {
     private void snapshot(long atNanos, long burstsUntil) {
         Instant at = Instant.ofEpochSecond(0, atNanos);
         for (MonitoredChannel c : channels.channels()) {
-            c.tracker().publishIntervals();
+            c.tracker().publishBursts();
             events.accept(new ChannelCounts(at, new Where.Channel(c.feedName(), c.label()), CounterSnapshots.of(c, SocketStats.NONE, atNanos,
                     burstsUntil), CounterSnapshots.histograms(c)));
         }

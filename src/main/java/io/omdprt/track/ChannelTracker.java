@@ -36,8 +36,8 @@ public final class ChannelTracker {
     private final LineTracker[] lines;
     private final List<LineTracker> lineList;
     private final Counters counters = new Counters(ChannelCounter.all().length);
-    private final Histogram skew = new Histogram();
-    private final IntervalHistogram skewIntervals = new IntervalHistogram(IntervalHistogram.SIGNIFICANT_DIGITS, skew);
+    private final IntervalHistogram skewIntervals =
+            new IntervalHistogram(IntervalHistogram.SIGNIFICANT_DIGITS, Histogram.DEFAULT_BOUNDS_NANOS);
     private final OmdPacket packet = new OmdPacket();
     private final ProbeCapture probeCapture = new ProbeCapture();
 
@@ -123,11 +123,11 @@ public final class ChannelTracker {
     }
 
     /**
-     * Arrival-time difference of the same message between the first line and a later one, up to one
-     * tick late (fed by {@link #skewIntervals()}). Any thread.
+     * Arrival-time difference of the same message between the first line and a later one, in fixed
+     * buckets: everything so far, taken now. Any thread.
      */
     public Histogram skew() {
-        return skew;
+        return skewIntervals.buckets();
     }
 
     /**
@@ -158,14 +158,13 @@ public final class ChannelTracker {
     }
 
     /**
-     * Hands every interval histogram (and so the latency and skew buckets) and the second in progress
-     * over to readers. Tracker thread only: each tick does it; an analysis calls it before taking a
-     * snapshot so the snapshot is complete.
+     * Makes the burst meters' seconds in progress visible to readers (the histograms need nothing:
+     * readers see their values as they are recorded). Tracker thread only: each tick does it; an
+     * analysis calls it before taking a snapshot so the snapshot is complete.
      */
-    public void publishIntervals() {
-        skewIntervals.rotate();
+    public void publishBursts() {
         for (LineTracker line : lines) {
-            line.publishIntervals();
+            line.publishBursts();
         }
     }
 
@@ -250,7 +249,7 @@ public final class ChannelTracker {
             wentDown |= line.checkStale(nowNanos, settings.staleAfterNanos());
             line.publishGauges();
         }
-        publishIntervals();
+        publishBursts();
         if (wentDown && outages.up() && allLinesDown()) {
             channelDown(nowNanos);
         }

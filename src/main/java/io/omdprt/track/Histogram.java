@@ -102,7 +102,7 @@ public final class Histogram {
         return slots.get(sumSlot);
     }
 
-    /** Read concurrently with recording, the buckets may be ahead of the sum (by what one record or hand-over adds). */
+    /** Read concurrently with recording, the buckets may be ahead of the sum (by what one record adds). */
     public long count() {
         long n = 0;
         for (int i = 0; i <= upperBounds.length; i++) {

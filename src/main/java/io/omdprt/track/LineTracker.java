@@ -21,8 +21,8 @@ public final class LineTracker {
     private final LineInfo info;
     private final Counters counters = new Counters(LineCounter.all().length);
     private final Counters malformed = new Counters(Malformed.values().length);
-    private final Histogram latency = new Histogram();
-    private final IntervalHistogram latencyIntervals = new IntervalHistogram(IntervalHistogram.SIGNIFICANT_DIGITS, latency);
+    private final IntervalHistogram latencyIntervals =
+            new IntervalHistogram(IntervalHistogram.SIGNIFICANT_DIGITS, Histogram.DEFAULT_BOUNDS_NANOS);
     private final IntervalHistogram jitterIntervals = new IntervalHistogram(1);
     private final BurstMeter burst;
     /** Transit time (latency) of the previous sample, for RFC 3550 jitter; NO_TRANSIT before the first. */
@@ -77,9 +77,9 @@ public final class LineTracker {
         return malformed.get(reason.ordinal());
     }
 
-    /** Feed latency: receive wall clock minus SendTime, up to one tick late (fed by {@link #latencyIntervals()}). Any thread. */
+    /** Feed latency in fixed buckets (receive wall clock minus SendTime), everything so far, taken now. Any thread. */
     public Histogram latency() {
-        return latency;
+        return latencyIntervals.buckets();
     }
 
     /** Feed latency as an HdrHistogram, taken interval by interval (the journal's snapshots). Any thread. */
@@ -151,7 +151,7 @@ public final class LineTracker {
         return true;
     }
 
-    /** A plausible feed latency sample: the HdrHistogram (which feeds the fixed one) and jitter. */
+    /** A plausible feed latency sample: its histogram and jitter. */
     void recordLatency(long latencyNanos) {
         latencyIntervals.record(latencyNanos);
         if (previousTransit != NO_TRANSIT) {
@@ -162,10 +162,8 @@ public final class LineTracker {
         previousTransit = latencyNanos;
     }
 
-    /** Hands the interval histograms (and so the latency buckets) and the second in progress over to readers (each tick, and before a snapshot in analysis). */
-    void publishIntervals() {
-        latencyIntervals.rotate();
-        jitterIntervals.rotate();
+    /** Makes the burst meter's second in progress visible to readers (each tick, and before a snapshot in analysis). */
+    void publishBursts() {
         burst.publish();
     }
 

@@ -57,7 +57,6 @@ class PercentilesTest {
                 t.onTick(arrival);
             }
         }
-        t.publishIntervals();
         check(latencies, decoded(t.line(0).latencyIntervals()), "latency A", 0.01);
         check(jitters, decoded(t.line(0).jitterIntervals()), "jitter A", 0.1);
         check(skews, decoded(t.skewIntervals()), "skew", 0.01);

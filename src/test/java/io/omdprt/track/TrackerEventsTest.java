@@ -282,7 +282,6 @@ class TrackerEventsTest {
             h.data("A", 1 + i * 3, 3, i * 100L);
             h.data("B", 1 + i * 3, 3, i * 100L + 2);         // B 2 ms behind
         }
-        h.tracker.publishIntervals(); // what a tick does: the buckets are fed from the interval histogram
         assertEquals(10, h.tracker.skew().count());
         assertEquals(20L * Harness.MS, h.tracker.skew().sumNanos());
         assertEquals(30, h.line("A", LineCounter.FIRST_DELIVERIES));
@@ -318,7 +317,6 @@ class TrackerEventsTest {
         h.tracker.onDatagram(0, h.wire.buffer, 0, length, Harness.at(3), Harness.at(3));       // 3 ms after SendTime
         length = h.wire.data(2, 1, Harness.at(10));
         h.tracker.onDatagram(0, h.wire.buffer, 0, length, Harness.at(8), Harness.at(8));       // "before" it was sent
-        h.tracker.publishIntervals();
         Histogram latency = h.tracker.line(0).latency();
         assertEquals(2, latency.count());
         assertEquals(3L * Harness.MS, latency.sumNanos(), "the negative one counts as 0 in the sum");

@@ -330,7 +330,6 @@ class TrackerUnannouncedSequenceTest {
         h.tracker.onDatagram(0, h.wire.buffer, 0, length, Harness.at(3), Harness.at(3));
         length = h.wire.data(3, 1, Harness.at(0) + 3_600_000L * Harness.MS); // an hour ahead
         h.tracker.onDatagram(0, h.wire.buffer, 0, length, Harness.at(4), Harness.at(4));
-        h.tracker.publishIntervals(); // what a tick does: the buckets are fed from the interval histogram
         assertEquals(1, h.tracker.line(0).latency().count());
         assertEquals(2, h.line("A", LineCounter.IMPLAUSIBLE_SEND_TIMES));
         assertEquals(0, h.line("A", LineCounter.GAPS), "the packets themselves are tracked as usual");
