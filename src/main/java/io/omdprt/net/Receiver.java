@@ -49,7 +49,8 @@ public final class Receiver implements SocketStats, AutoCloseable {
     /** The interface each line is joined on now (replaced by a rejoin). */
     private final Map<LineSocket, NetworkInterface> joinedOn = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object procLock = new Object();
-    private Map<Long, ProcNetUdp.SocketCounters> procSnapshot = Map.of();
+    private final ProcText procText = new ProcText(); // used under procLock
+    private ProcNetUdp.Sockets procSnapshot = ProcNetUdp.Sockets.NONE;
     private long procReadAtNanos;
 
     private Receiver(Transport transport, int threads, MonitorClock clock) {
@@ -237,19 +238,18 @@ public final class Receiver implements SocketStats, AutoCloseable {
         if (s == null || s.inode() < 0) {
             return -1;
         }
-        ProcNetUdp.SocketCounters c = procCounters().get(s.inode());
-        return c == null ? -1 : c.drops();
+        return procCounters().drops(s.inode());
     }
 
     /** /proc/net/udp, read at most every 200 ms however many scrapes ask. */
-    private Map<Long, ProcNetUdp.SocketCounters> procCounters() {
+    private ProcNetUdp.Sockets procCounters() {
         synchronized (procLock) {
             long now = clock.monotonicNanos();
             if (procReadAtNanos == 0 || now - procReadAtNanos > 200_000_000L) {
                 try {
-                    procSnapshot = ProcNetUdp.read(ProcNetUdp.DEFAULT);
+                    procSnapshot = ProcNetUdp.read(ProcNetUdp.DEFAULT, procText);
                 } catch (IOException | RuntimeException e) {
-                    procSnapshot = Map.of();
+                    procSnapshot = ProcNetUdp.Sockets.NONE;
                 }
                 procReadAtNanos = now;
             }
