@@ -3,16 +3,13 @@ package io.omdprt.net;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The kernel's IPv4 multicast memberships per interface, from /proc/net/igmp:
@@ -28,7 +25,41 @@ public final class ProcNetIgmp {
     public static final Path DEFAULT = Path.of("/proc/net/igmp");
 
     /** One interface's memberships and IGMP version. */
-    public record Device(String name, String querier, Set<InetAddress> groups) {
+    public static final class Device {
+        private final String name;
+        private final String querier;
+        private int[] groups = new int[16];
+        private int count;
+
+        private Device(String name, String querier) {
+            this.name = name;
+            this.querier = querier;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String querier() {
+            return querier;
+        }
+
+        /** Whether an IPv4 group is joined here. */
+        public boolean joined(InetAddress group) {
+            return joined(word(group));
+        }
+
+        /** Whether the group of this {@link #word} is joined here. */
+        public boolean joined(long word) {
+            return word >= 0 && Arrays.binarySearch(groups, 0, count, (int) word) >= 0;
+        }
+
+        private void add(int word) {
+            if (count == groups.length) {
+                groups = Arrays.copyOf(groups, count * 2);
+            }
+            groups[count++] = word;
+        }
     }
 
     private ProcNetIgmp() {
@@ -38,44 +69,58 @@ public final class ProcNetIgmp {
         return Files.isReadable(DEFAULT);
     }
 
+    /** An IPv4 group as the file writes it (its address read in host order), or -1 for any other address. */
+    public static long word(InetAddress group) {
+        if (!(group instanceof Inet4Address)) {
+            return -1;
+        }
+        return ByteBuffer.wrap(group.getAddress()).order(ByteOrder.nativeOrder()).getInt() & 0xFFFFFFFFL;
+    }
+
     /** By interface name; empty when the file cannot be read. */
     public static Map<String, Device> read(Path file) {
+        return read(file, new ProcText());
+    }
+
+    /** Read into {@code buffer}, which is kept for the next read. */
+    static Map<String, Device> read(Path file, ProcText buffer) {
         try {
-            return parse(Files.readAllLines(file));
+            return parse(buffer.read(file));
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
     }
 
-    public static Map<String, Device> parse(List<String> lines) {
+    static Map<String, Device> parse(ProcText t) {
         Map<String, Device> out = new HashMap<>();
         Device current = null;
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
+        t.rewind();
+        t.nextLine();
+        while (t.nextLine()) {
+            if (t.blank()) {
                 continue;
             }
-            if (!Character.isWhitespace(line.charAt(0))) {
-                String[] f = line.trim().split("\\s+");
+            if (!t.indented()) {
+                current = null;
                 // Idx Device : Count Querier
-                if (f.length >= 5 && ":".equals(f[2])) {
-                    current = new Device(f[1], f[4], new HashSet<>());
-                    out.put(f[1], current);
-                } else {
-                    current = null;
+                if (t.next(2)) {
+                    String name = t.string();
+                    if (t.next() && t.is(":") && t.next(2)) {
+                        current = new Device(name, t.string());
+                        out.put(name, current);
+                    }
                 }
                 continue;
             }
-            String[] f = line.trim().split("\\s+");
-            if (current != null && f.length >= 1 && f[0].length() == 8) {
-                try {
-                    int raw = (int) Long.parseLong(f[0], 16);
-                    byte[] b = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(raw).array();
-                    current.groups().add(Inet4Address.getByAddress(b));
-                } catch (NumberFormatException | UnknownHostException e) {
-                    // a line in an unexpected format is skipped
+            if (current != null && t.next() && t.end() - t.start() == 8) {
+                long word = t.hex();
+                if (word >= 0) {
+                    current.add((int) word);
                 }
             }
+        }
+        for (Device d : out.values()) {
+            Arrays.sort(d.groups, 0, d.count);
         }
         return out;
     }
