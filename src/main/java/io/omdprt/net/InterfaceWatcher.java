@@ -119,7 +119,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
     private final Sources sources;
     private final ProcText text = new ProcText(); // read by the timer thread
     private final Map<String, Watched> interfaces = new LinkedHashMap<>();
-    private final Map<String, Line> byKey = new LinkedHashMap<>();
+    private final Map<LineKey, Line> byKey = new LinkedHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "omd-interfaces");
         t.setDaemon(true);
@@ -138,13 +138,10 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
             Watched w = interfaces.computeIfAbsent(name, n -> new Watched(n, LinkState.read(sources.sysClassNet(), n)));
             Line line = new Line(s, w);
             w.lines.add(line);
-            byKey.put(key(s.channel().feedName(), s.channel().label(), s.line().name()), line);
+            byKey.put(new LineKey(s.channel().feedName(), s.channel().label(), s.line().name()), line);
         }
     }
 
-    private static String key(String feed, String channel, String line) {
-        return feed + '\0' + channel + '\0' + line;
-    }
 
     /** Starts polling; off Linux (no /sys/class/net) it does nothing and says so. */
     public InterfaceWatcher start() {
@@ -168,7 +165,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
 
     /** The line's membership state, or null when it is not watched. */
     public Line line(String feed, String channel, String line) {
-        return byKey.get(key(feed, channel, line));
+        return byKey.get(new LineKey(feed, channel, line));
     }
 
     /** IPReversePathFilter of this host (network namespace), or -1 when unknown. */

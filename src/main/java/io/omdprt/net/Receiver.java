@@ -43,7 +43,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
     private final MultiThreadIoEventLoopGroup loops;
     private final MonitorClock clock;
     private final List<LineSocket> sockets = new ArrayList<>();
-    private final Map<String, LineSocket> byKey = new HashMap<>();
+    private final Map<LineKey, LineSocket> byKey = new HashMap<>();
     private final Map<LineSocket, GroupSocket> open = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
     /** The interface each line is joined on now (replaced by a rejoin). */
@@ -83,7 +83,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
             for (int i = 0; i < channel.config().lines().size(); i++) {
                 LineSocket socket = openLine(loop, channel, i, config.receiver().receiveBuffer(), clock);
                 sockets.add(socket);
-                byKey.put(key(channel.feedName(), channel.label(), socket.line().name()), socket);
+                byKey.put(new LineKey(channel.feedName(), channel.label(), socket.line().name()), socket);
             }
         }
         long periodNanos = config.liveness().checkInterval().toNanos();
@@ -214,9 +214,6 @@ public final class Receiver implements SocketStats, AutoCloseable {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    private static String key(String feed, String channel, String line) {
-        return feed + '\0' + channel + '\0' + line;
-    }
 
     public String transportName() {
         return transport.name();
@@ -228,13 +225,13 @@ public final class Receiver implements SocketStats, AutoCloseable {
 
     @Override
     public long receiveBufferBytes(String feed, String channel, String line) {
-        LineSocket s = byKey.get(key(feed, channel, line));
+        LineSocket s = byKey.get(new LineKey(feed, channel, line));
         return s == null ? -1 : s.grantedReceiveBufferBytes();
     }
 
     @Override
     public long kernelDrops(String feed, String channel, String line) {
-        LineSocket s = byKey.get(key(feed, channel, line));
+        LineSocket s = byKey.get(new LineKey(feed, channel, line));
         if (s == null || s.inode() < 0) {
             return -1;
         }
