@@ -17,6 +17,7 @@ import java.util.Map;
  * Idx Device    : Count Querier   Group    Users Timer    Reporter
  * 2   eth1      :     2      V3
  *                 010101EF     1 0:00000000     0
+ * 3   enp3s0f0.100:     1      V3
  * </pre>
  * Groups are the address in network order printed as a host-order hex word (so 239.1.1.1 reads
  * 010101EF on little-endian hosts). Querier is the IGMP version the interface speaks (V1, V2, V3).
@@ -102,13 +103,10 @@ public final class ProcNetIgmp {
             }
             if (!t.indented()) {
                 current = null;
-                // Idx Device : Count Querier
-                if (t.next(2)) {
-                    String name = t.string();
-                    if (t.next() && t.is(":") && t.next(2)) {
-                        current = new Device(name, t.string());
-                        out.put(name, current);
-                    }
+                String name = t.next(2) ? deviceName(t) : null;
+                if (name != null && t.next(2)) {
+                    current = new Device(name, t.string());
+                    out.put(name, current);
                 }
                 continue;
             }
@@ -123,5 +121,18 @@ public final class ProcNetIgmp {
             Arrays.sort(d.groups, 0, d.count);
         }
         return out;
+    }
+
+    /**
+     * The name of {@code Idx Device : Count Querier}, after it its ':'; or null. The kernel pads the
+     * name to 10 characters ({@code %-10s:}), so a longer one runs into the ':' (a name has none of its own).
+     */
+    private static String deviceName(ProcText t) {
+        int colon = t.indexOf(':');
+        if (colon < 0) {
+            String name = t.string();
+            return t.next() && t.is(":") ? name : null;
+        }
+        return colon == t.end() - 1 && colon > t.start() ? t.string(t.start(), colon) : null;
     }
 }

@@ -76,6 +76,22 @@ class ProcNetIgmpTest {
     }
 
     @Test
+    void aNameOfTenCharactersOrMoreRunsIntoTheColon() throws Exception {
+        // igmp_mc_seq_show writes "%d\t%-10s: %5d %7s\n": pads the name to 10, so a longer one leaves no space before ':'
+        // (as read from a network namespace with veths "abcdefghij" and "abcdefghijkl").
+        String text = HEADER
+            + "2\tabcdefghij:     1      V3\n" + group("239.0.0.1")
+            + "3\tabcdefghijkl:     1      V2\n" + group("239.0.0.2")
+            + "4\tenp3s0f0.1000:     1      V3\n" + group("239.0.0.3");
+        Map<String, ProcNetIgmp.Device> m = ProcNetIgmp.parse(ProcText.of(text));
+        assertEquals(Set.of("abcdefghij", "abcdefghijkl", "enp3s0f0.1000"), m.keySet());
+        assertEquals("V2", m.get("abcdefghijkl").querier());
+        assertTrue(m.get("abcdefghij").joined(InetAddress.getByName("239.0.0.1")));
+        assertTrue(m.get("abcdefghijkl").joined(InetAddress.getByName("239.0.0.2")));
+        assertTrue(m.get("enp3s0f0.1000").joined(InetAddress.getByName("239.0.0.3")));
+    }
+
+    @Test
     void linesNotInTheFormatAreSkipped() throws Exception {
         String text = "2\teth9      :     1      V3\n" // the first line is the header, whatever it says
             + group("239.0.0.9")
@@ -157,7 +173,7 @@ class ProcNetIgmpTest {
         return of[random.nextInt(of.length)];
     }
 
-    /** The parser as it was: querier and group words by device. */
+    /** The parser as it was (it missed a device of a name of 10 characters or more, see above): querier and group words by device. */
     private static Map<String, java.util.Map.Entry<String, Set<Integer>>> regexSplit(List<String> lines) {
         Map<String, java.util.Map.Entry<String, Set<Integer>>> out = new java.util.HashMap<>();
         Set<Integer> current = null;
