@@ -10,8 +10,8 @@ import java.util.Arrays;
 /**
  * A text file of /proc or /sys read whole into a buffer kept from one read to the next, walked line by
  * line ('\n') and field by field (runs of spaces and tabs) in place, its numbers parsed from the bytes:
- * once the buffer has grown to the file's size, reading and parsing allocate next to nothing. One per
- * reading thread (not thread-safe).
+ * once the buffer has grown to the file's size, reading and parsing allocate next to nothing. Not
+ * thread-safe: one per reading thread, or used under a lock.
  */
 final class ProcText {
     /** A number that is absent or not in the expected format (the files' numbers are never negative). */
@@ -48,7 +48,7 @@ final class ProcText {
         try (FileChannel in = FileChannel.open(file)) {
             while (true) {
                 if (length == text.length) {
-                    text = Arrays.copyOf(text, text.length * 2);
+                    text = Arrays.copyOf(text, Math.max(8192, text.length * 2));
                 }
                 int n = in.read(ByteBuffer.wrap(text, length, text.length - length));
                 if (n < 0) {

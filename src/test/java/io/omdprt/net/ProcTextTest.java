@@ -39,6 +39,14 @@ class ProcTextTest {
     }
 
     @Test
+    void aTextMadeFromAStringCanReadAFileToo() throws Exception {
+        ProcText t = ProcText.of("");
+        t.read(Files.writeString(dir.resolve("f"), "x 1\n"));
+        assertTrue(t.nextLine() && t.next() && t.is("x") && t.next());
+        assertEquals(1, t.decimal());
+    }
+
+    @Test
     void readsProcfsWhoseFilesSayTheyAreEmpty() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "skipped: no procfs here");
         assertEquals(0, Files.size(Path.of("/proc/self/status")));
