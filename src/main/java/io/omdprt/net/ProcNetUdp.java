@@ -135,19 +135,19 @@ final class ProcNetUdp {
         }
         Sockets out = new Sockets(t.length() / KERNEL_LINE + 1);
         while (t.nextLine()) {
-            if (!t.next(2)) {
+            if (!t.next(2)) { // sl, local_address
                 continue;
             }
             long local = localAddress(t);
-            if (!t.next(3)) {
+            if (!t.next(3)) { // rem_address, st, tx_queue:rx_queue
                 continue;
             }
             long rxQueue = receiveQueue(t);
-            if (rxQueue == ProcText.NONE || !t.next(5)) {
+            if (rxQueue == ProcText.NONE || !t.next(5)) { // tr:tm->when, retrnsmt, uid, timeout, inode
                 continue;
             }
             long inode = t.decimal();
-            if (inode == ProcText.NONE || !t.next(3)) {
+            if (inode == ProcText.NONE || !t.next(3)) { // ref, pointer, drops
                 continue;
             }
             long drops = t.decimal();
