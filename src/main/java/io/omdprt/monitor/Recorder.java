@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,8 @@ public final class Recorder implements AutoCloseable {
     });
     /** Active window instances (name@start) and the counters of every channel when each began. */
     private final Map<String, WindowBaseline> active = new LinkedHashMap<>();
-    private final Map<String, Long> drops = new HashMap<>();
+    /** The kernel drops last read of each line of the inventory, by its index there; -1 before the first. */
+    private final long[] drops;
     private final List<Consumer<ReportWriter.Written>> reportListeners = new CopyOnWriteArrayList<>();
     private final Instant startedAt;
     private SocketStats sockets = SocketStats.NONE;
@@ -92,6 +92,8 @@ public final class Recorder implements AutoCloseable {
         this.lock = JournalLock.acquire(config.journal().dir());
         this.journal = new JournalWriter(config.journal().dir(), config.journal().retentionDays(), clock);
         this.inventory = ReportBuilder.LineRef.allOf(config, io.omdprt.net.Preflight::nameOf);
+        this.drops = new long[inventory.size()];
+        java.util.Arrays.fill(drops, -1);
         this.startedAt = clock.now();
         journal.accept(new Lifecycle.Start(startedAt, JournalReports.startDetail(config.instance(), config.site(), version, config.file(),
                 config.liveness().staleAfter(), config.displayZone().getId(), inventory)));
@@ -245,14 +247,15 @@ public final class Recorder implements AutoCloseable {
     }
 
     private void checkDrops(Instant now) {
-        for (ReportBuilder.LineRef l : inventory) {
+        for (int i = 0; i < drops.length; i++) {
+            ReportBuilder.LineRef l = inventory.get(i);
             long value = sockets.kernelDrops(l.feed(), l.channel(), l.line());
             if (value < 0) {
                 continue;
             }
-            String k = l.feed() + "/" + l.channel() + "/" + l.line();
-            Long before = drops.put(k, value);
-            if (before != null && value > before) {
+            long before = drops[i];
+            drops[i] = value;
+            if (before >= 0 && value > before) {
                 events.accept(new Host.SocketDrops(now, new Where.Line(l.feed(), l.channel(), l.line(), l.site()), value, before));
             }
         }

@@ -81,6 +81,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
     public static final class Line {
         private final LineSocket socket;
         private final Watched on;
+        private final long group;
         private volatile boolean member = true;
         private volatile long missingSinceNanos;
         private final AtomicLong rejoins = new AtomicLong();
@@ -92,6 +93,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
         Line(LineSocket socket, Watched on) {
             this.socket = socket;
             this.on = on;
+            this.group = ProcNetIgmp.word(socket.line().group());
         }
 
         public LineSocket socket() {
@@ -115,8 +117,9 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
     private final EventSink events;
     private final MonitorClock clock;
     private final Sources sources;
+    private final ProcText text = new ProcText(); // read by the timer thread
     private final Map<String, Watched> interfaces = new LinkedHashMap<>();
-    private final Map<String, Line> byKey = new LinkedHashMap<>();
+    private final Map<LineKey, Line> byKey = new LinkedHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "omd-interfaces");
         t.setDaemon(true);
@@ -135,13 +138,10 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
             Watched w = interfaces.computeIfAbsent(name, n -> new Watched(n, LinkState.read(sources.sysClassNet(), n)));
             Line line = new Line(s, w);
             w.lines.add(line);
-            byKey.put(key(s.channel().feedName(), s.channel().label(), s.line().name()), line);
+            byKey.put(new LineKey(s.channel().feedName(), s.channel().label(), s.line().name()), line);
         }
     }
 
-    private static String key(String feed, String channel, String line) {
-        return feed + '\0' + channel + '\0' + line;
-    }
 
     /** Starts polling; off Linux (no /sys/class/net) it does nothing and says so. */
     public InterfaceWatcher start() {
@@ -165,7 +165,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
 
     /** The line's membership state, or null when it is not watched. */
     public Line line(String feed, String channel, String line) {
-        return byKey.get(key(feed, channel, line));
+        return byKey.get(new LineKey(feed, channel, line));
     }
 
     /** IPReversePathFilter of this host (network namespace), or -1 when unknown. */
@@ -209,13 +209,13 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
             for (Watched w : interfaces.values()) {
                 pollInterface(w);
             }
-            Map<String, ProcNetIgmp.Device> igmp = ProcNetIgmp.read(sources.igmp());
+            Map<String, ProcNetIgmp.Device> igmp = ProcNetIgmp.read(sources.igmp(), text);
             for (Watched w : interfaces.values()) {
                 for (Line l : w.lines) {
                     checkMembership(l, igmp);
                 }
             }
-            long rp = KernelNetstat.reversePathFilterDrops(sources.netstat());
+            long rp = KernelNetstat.reversePathFilterDrops(sources.netstat(), text);
             long before = rpFilterDrops;
             rpFilterDrops = rp;
             if (before >= 0 && rp > before) {
@@ -228,7 +228,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
 
     private void pollInterface(Watched w) {
         LinkState before = w.state;
-        LinkState now = LinkState.read(sources.sysClassNet(), w.name);
+        LinkState now = LinkState.read(sources.sysClassNet(), w.name, text);
         if (now.present() && w.lastIndex > 0 && now.ifindex() != w.lastIndex) {
             w.changes.incrementAndGet();
             events.accept(new Host.InterfaceChanged(now(), w.name, now.ifindex(), w.lastIndex));
@@ -259,7 +259,7 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
             return; // interface_down says it; its memberships went with it
         }
         ProcNetIgmp.Device dev = igmp.get(l.on.name);
-        boolean member = dev != null && dev.groups().contains(l.socket.line().group());
+        boolean member = dev != null && dev.joined(l.group);
         if (!member && !l.needsRejoin) {
             // Lost without the interface changing (a rebuild that kept the ifindex, a move between namespaces).
             l.needsRejoin = true;

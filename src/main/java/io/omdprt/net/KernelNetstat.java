@@ -3,7 +3,6 @@ package io.omdprt.net;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Counters of this network namespace's IP stack from /proc/net/netstat (pairs of lines: names, then
@@ -18,24 +17,47 @@ public final class KernelNetstat {
 
     /** IPReversePathFilter, or -1 when not readable here. */
     public static long reversePathFilterDrops(Path file) {
+        return reversePathFilterDrops(file, new ProcText());
+    }
+
+    /** Read into {@code buffer}, which is kept for the next read. */
+    static long reversePathFilterDrops(Path file, ProcText buffer) {
         try {
-            return counter(Files.readAllLines(file), "TcpExt:", "IPReversePathFilter");
+            return counter(buffer.read(file), "TcpExt:", "IPReversePathFilter");
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
-    static long counter(List<String> lines, String prefix, String name) {
-        for (int i = 0; i + 1 < lines.size(); i++) {
-            if (!lines.get(i).startsWith(prefix) || !lines.get(i + 1).startsWith(prefix)) {
+    /** The value under {@code name} in the first pair of lines that both start with {@code prefix} and have it; else -1. */
+    static long counter(ProcText t, String prefix, String name) {
+        t.rewind();
+        int names = -1;
+        while (t.nextLine()) {
+            if (!t.lineStartsWith(prefix)) {
+                names = -1;
                 continue;
             }
-            String[] names = lines.get(i).trim().split("\\s+");
-            String[] values = lines.get(i + 1).trim().split("\\s+");
-            for (int k = 1; k < names.length && k < values.length; k++) {
-                if (names[k].equals(name)) {
-                    return Long.parseLong(values[k]);
+            int values = t.lineStart();
+            if (names >= 0) {
+                int k = column(t, names, name);
+                t.toLine(values);
+                if (k > 0 && t.next(k + 1)) {
+                    return t.decimal();
                 }
+            }
+            names = values;
+        }
+        return -1;
+    }
+
+    /** Which field of the line at {@code line} is {@code name} (the prefix is field 0), or -1. */
+    private static int column(ProcText t, int line, String name) {
+        t.toLine(line);
+        t.next();
+        for (int k = 1; t.next(); k++) {
+            if (t.is(name)) {
+                return k;
             }
         }
         return -1;

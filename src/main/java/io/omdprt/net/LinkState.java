@@ -25,14 +25,19 @@ public record LinkState(String name, boolean present, int ifindex, long flags, S
     }
 
     public static LinkState read(Path root, String name) {
+        return read(root, name, new ProcText());
+    }
+
+    /** Read with {@code buffer}, which is kept for the next read. */
+    static LinkState read(Path root, String name, ProcText buffer) {
         Path dir = root.resolve(name);
         try {
-            int index = Integer.parseInt(first(dir.resolve("ifindex")));
-            long flags = Long.decode(first(dir.resolve("flags")));
-            String oper = first(dir.resolve("operstate"));
+            int index = Integer.parseInt(first(dir.resolve("ifindex"), buffer));
+            long flags = Long.decode(first(dir.resolve("flags"), buffer));
+            String oper = first(dir.resolve("operstate"), buffer);
             boolean carrier;
             try {
-                carrier = "1".equals(first(dir.resolve("carrier")));
+                carrier = "1".equals(first(dir.resolve("carrier"), buffer));
             } catch (IOException notUp) {
                 carrier = false; // reading carrier of an interface that is administratively down fails with EINVAL
             }
@@ -42,9 +47,8 @@ public record LinkState(String name, boolean present, int ifindex, long flags, S
         }
     }
 
-    private static String first(Path file) throws IOException {
-        java.util.List<String> lines = Files.readAllLines(file);
-        return lines.isEmpty() ? "" : lines.get(0).trim();
+    private static String first(Path file, ProcText buffer) throws IOException {
+        return buffer.read(file).nextLine() ? buffer.trimmedLine() : "";
     }
 
     public boolean adminUp() {

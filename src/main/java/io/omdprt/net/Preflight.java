@@ -229,30 +229,37 @@ public final class Preflight {
 
     /** The interface of the longest-prefix route to an address in /proc/net/route (main table), or null. */
     static String routeInterface(Path routeFile, InetAddress address) {
-        List<String> lines;
+        ProcText t;
         try {
-            lines = Files.readAllLines(routeFile);
+            t = new ProcText().read(routeFile);
         } catch (IOException e) {
             return null;
         }
         int target = ByteBuffer.wrap(address.getAddress()).order(ByteOrder.nativeOrder()).getInt();
         String best = null;
         int bestBits = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).trim().split("\\s+");
-            if (f.length < 8) {
+        t.nextLine();
+        while (t.nextLine()) {
+            // Iface Destination Gateway Flags RefCnt Use Metric Mask
+            if (!t.next()) {
                 continue;
             }
-            try {
-                int dest = (int) Long.parseLong(f[1], 16);
-                int mask = (int) Long.parseLong(f[7], 16);
-                int bits = Integer.bitCount(mask);
-                if ((target & mask) == (dest & mask) && bits > bestBits) {
-                    best = f[0];
-                    bestBits = bits;
-                }
-            } catch (NumberFormatException e) {
-                // skipped
+            String iface = t.string();
+            if (!t.next()) {
+                continue;
+            }
+            long dest = t.hex();
+            if (!t.next(6)) {
+                continue;
+            }
+            long mask = t.hex();
+            if (dest < 0 || mask < 0) {
+                continue;
+            }
+            int bits = Integer.bitCount((int) mask);
+            if ((target & (int) mask) == ((int) dest & (int) mask) && bits > bestBits) {
+                best = iface;
+                bestBits = bits;
             }
         }
         return best;

@@ -43,13 +43,14 @@ public final class Receiver implements SocketStats, AutoCloseable {
     private final MultiThreadIoEventLoopGroup loops;
     private final MonitorClock clock;
     private final List<LineSocket> sockets = new ArrayList<>();
-    private final Map<String, LineSocket> byKey = new HashMap<>();
+    private final Map<LineKey, LineSocket> byKey = new HashMap<>();
     private final Map<LineSocket, GroupSocket> open = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
     /** The interface each line is joined on now (replaced by a rejoin). */
     private final Map<LineSocket, NetworkInterface> joinedOn = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object procLock = new Object();
-    private Map<Long, ProcNetUdp.SocketCounters> procSnapshot = Map.of();
+    private final ProcText procText = new ProcText(); // used under procLock
+    private ProcNetUdp.Sockets procSnapshot = ProcNetUdp.Sockets.NONE;
     private long procReadAtNanos;
 
     private Receiver(Transport transport, int threads, MonitorClock clock) {
@@ -82,7 +83,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
             for (int i = 0; i < channel.config().lines().size(); i++) {
                 LineSocket socket = openLine(loop, channel, i, config.receiver().receiveBuffer(), clock);
                 sockets.add(socket);
-                byKey.put(key(channel.feedName(), channel.label(), socket.line().name()), socket);
+                byKey.put(new LineKey(channel.feedName(), channel.label(), socket.line().name()), socket);
             }
         }
         long periodNanos = config.liveness().checkInterval().toNanos();
@@ -213,9 +214,6 @@ public final class Receiver implements SocketStats, AutoCloseable {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    private static String key(String feed, String channel, String line) {
-        return feed + '\0' + channel + '\0' + line;
-    }
 
     public String transportName() {
         return transport.name();
@@ -227,29 +225,28 @@ public final class Receiver implements SocketStats, AutoCloseable {
 
     @Override
     public long receiveBufferBytes(String feed, String channel, String line) {
-        LineSocket s = byKey.get(key(feed, channel, line));
+        LineSocket s = byKey.get(new LineKey(feed, channel, line));
         return s == null ? -1 : s.grantedReceiveBufferBytes();
     }
 
     @Override
     public long kernelDrops(String feed, String channel, String line) {
-        LineSocket s = byKey.get(key(feed, channel, line));
+        LineSocket s = byKey.get(new LineKey(feed, channel, line));
         if (s == null || s.inode() < 0) {
             return -1;
         }
-        ProcNetUdp.SocketCounters c = procCounters().get(s.inode());
-        return c == null ? -1 : c.drops();
+        return procCounters().drops(s.inode());
     }
 
     /** /proc/net/udp, read at most every 200 ms however many scrapes ask. */
-    private Map<Long, ProcNetUdp.SocketCounters> procCounters() {
+    private ProcNetUdp.Sockets procCounters() {
         synchronized (procLock) {
             long now = clock.monotonicNanos();
             if (procReadAtNanos == 0 || now - procReadAtNanos > 200_000_000L) {
                 try {
-                    procSnapshot = ProcNetUdp.read(ProcNetUdp.DEFAULT);
+                    procSnapshot = ProcNetUdp.read(ProcNetUdp.DEFAULT, procText);
                 } catch (IOException | RuntimeException e) {
-                    procSnapshot = Map.of();
+                    procSnapshot = ProcNetUdp.Sockets.NONE;
                 }
                 procReadAtNanos = now;
             }
