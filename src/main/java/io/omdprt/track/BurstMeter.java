@@ -35,9 +35,11 @@ public final class BurstMeter {
     /** The cursors of the two readers: the journal's counters snapshots, and the /metrics scrape. */
     private final Cursor journal = new Cursor();
     private final Cursor scrape = new Cursor();
-    private final long[] arrivals = new long[WINDOW_CAPACITY];
-    /** Per packet in the ring: the bytes of every packet before it. */
-    private final long[] bytesBefore = new long[WINDOW_CAPACITY];
+    /**
+     * Per packet in the ring, side by side (one cache line, one page): its arrival at {@code 2 * slot}
+     * and the bytes of every packet before it at {@code 2 * slot + 1}.
+     */
+    private final long[] ring = new long[2 * WINDOW_CAPACITY];
     /** Packets and bytes ever arrived, and the oldest packet still in the window. */
     private int head;
     private long bytes;
@@ -89,16 +91,16 @@ public final class BurstMeter {
         long cutoff = now - resolution;
         int h = head;
         int t = tail;
-        while (t != h && arrivals[t & WINDOW_MASK] <= cutoff) {
+        while (t != h && ring[2 * (t & WINDOW_MASK)] <= cutoff) {
             t++;
         }
         if (h - t == WINDOW_CAPACITY) {
             t++;
         }
-        int slot = h & WINDOW_MASK;
+        int slot = 2 * (h & WINDOW_MASK);
         long before = bytes;
-        arrivals[slot] = now;
-        bytesBefore[slot] = before;
+        ring[slot] = now;
+        ring[slot + 1] = before;
         long after = before + size;
         bytes = after;
         head = ++h;
@@ -107,7 +109,7 @@ public final class BurstMeter {
         if (inWindow > secondPeakPackets) {
             secondPeakPackets = inWindow;
         }
-        long windowBytes = after - bytesBefore[t & WINDOW_MASK];
+        long windowBytes = after - ring[2 * (t & WINDOW_MASK) + 1];
         if (windowBytes > secondPeakBytes) {
             secondPeakBytes = windowBytes;
         }
