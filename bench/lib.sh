@@ -16,6 +16,16 @@ monitor_jar() {
   echo "$jar"
 }
 
+# JVM options for the monitor: the launcher's (./omd-prt-monitor: huge pages where the kernel offers
+# them), then $JAVA_OPTS.
+monitor_java_opts() {
+  local opts=""
+  if grep -qs '\[always\]\|\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+    opts="-XX:+UseTransparentHugePages"
+  fi
+  echo "$opts ${JAVA_OPTS:-}"
+}
+
 # On exit: stops the receivers whose PIDs are in $ref_pid and $mon_pid (empty once stopped).
 stop_receivers() {
   [ -z "${ref_pid:-}" ] || kill "$ref_pid" 2>/dev/null || true

@@ -16,7 +16,7 @@
 #   PACKETS=2000000   packets per line per blast (each goes to line A and line B: twice the datagrams)
 #   REPEAT=1          blasts per rate
 #   JAR=...           the jar to measure (default target/omd-prt-monitor.jar, built when missing)
-#   JAVA_OPTS=...     JVM options (default none, as the launcher)
+#   JAVA_OPTS=...     JVM options, after the launcher's own (huge pages)
 #   RCVBUF=8388608    SO_RCVBUF asked for by both receivers (the kernel caps it at net.core.rmem_max)
 #   THREADS=1         the monitor's receiver.threads
 #   TRANSPORT=epoll   the monitor's receiver.transport (epoll: its own reader, recv(2) per datagram, nothing
@@ -32,7 +32,7 @@ mode=${MODE:-apart}
 packets=${PACKETS:-2000000}
 repeat=${REPEAT:-1}
 rcvbuf=${RCVBUF:-8388608}
-java_opts=${JAVA_OPTS:-}
+java_opts=$(monitor_java_opts)
 http_port=9491
 ref_groups=(--a 239.201.0.1 --b 239.202.0.1 --port 56001)
 if [ "$mode" = together ]; then

@@ -105,11 +105,12 @@ blast() { # groups... -- packets
 
 [ "$mode" = together ] && start_ref
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar "$jar" monitor --config "$work/scale.yaml" >"$work/monitor.log" 2>&1 &
+# shellcheck disable=SC2046
+java $(monitor_java_opts) -jar "$jar" monitor --config "$work/scale.yaml" >"$work/monitor.log" 2>&1 &
 mon_pid=$!
 wait_healthy "$http_port"
 sleep 2
-echo "# $(date -u +%FT%TZ) $(nproc) CPUs, load $(load_average), jar $jar, JAVA_OPTS='${JAVA_OPTS:-}', mode $mode"
+echo "# $(date -u +%FT%TZ) $(nproc) CPUs, load $(load_average), jar $jar, JVM options '$(monitor_java_opts)', mode $mode"
 echo "# $channels channels x 2 lines = $((2 * channels)) groups; $rate packets/s per line in all ($((2 * rate)) datagrams/s)," \
   "two phases of $((duration / 2)) s"
 echo "monitor idle: RSS $(rss_mb "$mon_pid") MB, sockets joined $(grep -c '' <(find "/proc/$mon_pid/fd" -lname 'socket:*' 2>/dev/null))"
