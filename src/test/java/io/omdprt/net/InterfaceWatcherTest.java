@@ -31,18 +31,12 @@ class InterfaceWatcherTest {
 
     private final List<MonitorEvent> events = new CopyOnWriteArrayList<>();
 
-    private static String word(InetAddress group) {
-        byte[] b = group.getAddress();
-        return ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? String.format("%02X%02X%02X%02X", b[3], b[2], b[1], b[0])
-            : String.format("%02X%02X%02X%02X", b[0], b[1], b[2], b[3]);
-    }
-
     private Path igmp(String device, InetAddress... groups) throws Exception {
         StringBuilder b = new StringBuilder("Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n")
             .append(String.format("1\t%-10s: %5d %7s%n", device, groups.length + 1, "V3"))
-            .append("\t\t\t\t").append(word(InetAddress.getByName("224.0.0.1"))).append("     1 0:00000000\t\t0\n");
+            .append("\t\t\t\t").append(ProcWord.of(InetAddress.getByName("224.0.0.1"))).append("     1 0:00000000\t\t0\n");
         for (InetAddress g : groups) {
-            b.append("\t\t\t\t").append(word(g)).append("     1 0:00000000\t\t0\n");
+            b.append("\t\t\t\t").append(ProcWord.of(g)).append("     1 0:00000000\t\t0\n");
         }
         return Files.writeString(dir.resolve("igmp"), b);
     }

@@ -15,27 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcNetIgmpTest {
-    private static final String HEADER = "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n";
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    private static final String HEADER = "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n";
 
     @TempDir
     Path dir;
 
-    /** As igmp_mc_seq_show writes a group: the address read in host order. */
-    private static String word(String address) throws Exception {
-        byte[] b = InetAddress.getByName(address).getAddress();
-        return LITTLE ? String.format("%02X%02X%02X%02X", b[3], b[2], b[1], b[0]) : String.format("%02X%02X%02X%02X", b[0], b[1], b[2], b[3]);
-    }
 
     private static String group(String address) throws Exception {
-        return "\t\t\t\t" + word(address) + "     1 0:00000000\t\t0\n";
+        return "\t\t\t\t" + ProcWord.of(address) + "     1 0:00000000\t\t0\n";
     }
 
     @Test
     void readsTheKernelsTwoLevelFormat() throws Exception {
         String text = HEADER
             + "1\tlo        :     1      V3\n" + group("224.0.0.1")
-            + "4\teth0      :     3      V2\n" + group("224.0.0.1") + group("239.194.11.1") + "\t\t\t\t" + word("239.194.11.2")
+            + "4\teth0      :     3      V2\n" + group("224.0.0.1") + group("239.194.11.1") + "\t\t\t\t" + ProcWord.of("239.194.11.2")
             + "     1 1:000000C8\t\t1\n";
         Map<String, ProcNetIgmp.Device> m = ProcNetIgmp.read(Files.writeString(dir.resolve("igmp"), text));
         assertEquals(Set.of("lo", "eth0"), m.keySet());
@@ -54,7 +49,7 @@ class ProcNetIgmpTest {
 
     @Test
     void aGroupIsTheAddressInNetworkOrderPrintedAsAHostOrderWord() throws Exception {
-        assertEquals(LITTLE ? "010101EF" : "EF010101", word("239.1.1.1"));
+        assertEquals(LITTLE ? "010101EF" : "EF010101", ProcWord.of("239.1.1.1"));
         Map<String, ProcNetIgmp.Device> m = ProcNetIgmp.parse(ProcText.of(HEADER + "2\teth1      :     1      V3\n"
             + "\t\t\t\t" + (LITTLE ? "010101ef" : "ef010101") + "     1 0:00000000\t\t0\n"));
         assertTrue(m.get("eth1").joined(InetAddress.getByName("239.1.1.1")));
@@ -95,15 +90,15 @@ class ProcNetIgmpTest {
     void linesNotInTheFormatAreSkipped() throws Exception {
         String text = "2\teth9      :     1      V3\n" // the first line is the header, whatever it says
             + group("239.0.0.9")
-            + "\t\t\t\t" + word("239.0.0.1") + "\n" // a group before any device: no device to add it to
+            + "\t\t\t\t" + ProcWord.of("239.0.0.1") + "\n" // a group before any device: no device to add it to
             + "\n   \t\n"
             + "3\teth1      :     4      V3\n"
-            + "\t\t\t\t" + word("239.0.0.2").substring(1) + "     1 0:00000000\t\t0\n" // 7 digits
+            + "\t\t\t\t" + ProcWord.of("239.0.0.2").substring(1) + "     1 0:00000000\t\t0\n" // 7 digits
             + "\t\t\t\t0G0000EF     1 0:00000000\t\t0\n"
             + "\t\t\t\t+10000EF     1 0:00000000\t\t0\n" // the kernel writes no sign (Long.parseLong took it)
             + "\n"
             + group("239.0.0.3")
-            + "  " + word("239.0.0.4") + "\n" // indented by spaces, one field: still a group
+            + "  " + ProcWord.of("239.0.0.4") + "\n" // indented by spaces, one field: still a group
             + "4\teth2      :     1\n" // no querier: not a device line, and its groups belong to no device
             + group("239.0.0.5")
             + "5 eth3 - 1 V3\n" + group("239.0.0.6");

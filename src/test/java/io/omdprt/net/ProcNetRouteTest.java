@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.InetAddress;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,20 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Preflight#routeInterface} over /proc/net/route. */
 class ProcNetRouteTest {
-    private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     @TempDir
     Path dir;
 
-    /** As the kernel writes an address there: in network order, printed as a host-order word. */
-    private static String word(String address) throws Exception {
-        byte[] b = InetAddress.getByName(address).getAddress();
-        return LITTLE ? String.format("%02X%02X%02X%02X", b[3], b[2], b[1], b[0]) : String.format("%02X%02X%02X%02X", b[0], b[1], b[2], b[3]);
-    }
 
     /** A line as fib_route_seq_show writes it: tab-separated, padded to 127 characters. */
     private static String route(String iface, String destination, String mask) throws Exception {
-        return String.format("%-127s\n", iface + "\t" + word(destination) + "\t00000000\t0001\t0\t0\t0\t" + word(mask) + "\t0\t0\t0");
+        return String.format("%-127s\n", iface + "\t" + ProcWord.of(destination) + "\t00000000\t0001\t0\t0\t0\t" + ProcWord.of(mask) + "\t0\t0\t0");
     }
 
     @Test
