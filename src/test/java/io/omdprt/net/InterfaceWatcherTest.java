@@ -13,7 +13,6 @@ import io.omdprt.testing.TestConfigs;
 import io.omdprt.time.MonitorClock;
 import io.omdprt.track.TrackerListener;
 import java.net.InetAddress;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
