@@ -38,7 +38,8 @@ public final class JournalWriter implements EventSink, AutoCloseable {
     /** A record every second: after a kill -9 the last one bounds the monitor's downtime to about a second. */
     static final long ALIVE_INTERVAL_NANOS = 1_000_000_000L;
     private static final long RETRY_NANOS = 1_000_000_000L;
-    private static final long IDLE_PARK_NANOS = 5_000_000L;
+    /** How long the writer sleeps when it found nothing: how late an event may reach the file (a stop or sync wakes it at once). */
+    private static final long IDLE_PARK_NANOS = 20_000_000L;
 
     private final Path dir;
     private final long aliveIntervalNanos;
@@ -175,6 +176,9 @@ public final class JournalWriter implements EventSink, AutoCloseable {
 
     /** @return whether anything was written */
     private boolean drain() {
+        if (carried == null && queue.isEmpty()) {
+            return false;
+        }
         ByteArrayOutputStream batch = new ByteArrayOutputStream();
         LocalDate batchDay = null;
         int n = 0;
