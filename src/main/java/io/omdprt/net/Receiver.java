@@ -53,7 +53,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
     private Receiver(Transport transport, int threads, MonitorClock clock) {
         this.transport = transport;
         this.clock = clock;
-        this.drops = new DropCounterCache(ProcNetUdp.DEFAULT, clock);
+        this.drops = new DropCounterCache(ProcNetUdp.DEFAULT, DropCounterCache.SNMP, clock);
         this.loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("omd-rx", true), transport.ioHandlers());
     }
 
