@@ -7,12 +7,12 @@ import java.nio.file.Path;
 /**
  * The kernel's per-socket UDP counters (/proc/net/udp) as last read, looked at again at most every
  * {@link #CHECK_NANOS} however many lines and scrapes ask, and read again only when a drop can have
- * happened: generating /proc/net/udp costs the kernel about 1.5 us a socket, /proc/net/snmp a few
- * microseconds. Every path of net/ipv4/udp.c that counts a drop in a socket's sk_drops also counts it
- * in this namespace's {@code Udp: InErrors} (receive buffer full, also RcvbufErrors; memory, filter,
- * checksum, failed multicast clone, copy to user), so the file is read again when InErrors or
- * RcvbufErrors moved since the last read. When /proc/net/snmp lacks them, at every check, as before
- * this gate. Any thread.
+ * happened: reading /proc/net/udp costs about 1.7 us a socket (mostly the kernel writing it),
+ * /proc/net/snmp some 20 us. Every path of net/ipv4/udp.c that counts a drop in a socket's sk_drops
+ * also counts it in this namespace's {@code Udp: InErrors} (receive buffer full, also RcvbufErrors;
+ * memory, filter, checksum, failed multicast clone, copy to user), so the file is read again when
+ * InErrors or RcvbufErrors moved since the last read. When /proc/net/snmp lacks them, at every check,
+ * as before this gate. Any thread.
  */
 final class DropCounterCache {
     static final Path SNMP = Path.of("/proc/net/snmp");
