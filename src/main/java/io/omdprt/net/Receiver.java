@@ -48,14 +48,12 @@ public final class Receiver implements SocketStats, AutoCloseable {
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
     /** The interface each line is joined on now (replaced by a rejoin). */
     private final Map<LineSocket, NetworkInterface> joinedOn = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Object procLock = new Object();
-    private final ProcText procText = new ProcText(); // used under procLock
-    private ProcNetUdp.Sockets procSnapshot = ProcNetUdp.Sockets.NONE;
-    private long procReadAtNanos;
+    private final DropCounterCache drops;
 
     private Receiver(Transport transport, int threads, MonitorClock clock) {
         this.transport = transport;
         this.clock = clock;
+        this.drops = new DropCounterCache(ProcNetUdp.DEFAULT, DropCounterCache.SNMP, clock);
         this.loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("omd-rx", true), transport.ioHandlers());
     }
 
@@ -235,23 +233,7 @@ public final class Receiver implements SocketStats, AutoCloseable {
         if (s == null || s.inode() < 0) {
             return -1;
         }
-        return procCounters().drops(s.inode());
-    }
-
-    /** /proc/net/udp, read at most every 200 ms however many scrapes ask. */
-    private ProcNetUdp.Sockets procCounters() {
-        synchronized (procLock) {
-            long now = clock.monotonicNanos();
-            if (procReadAtNanos == 0 || now - procReadAtNanos > 200_000_000L) {
-                try {
-                    procSnapshot = ProcNetUdp.read(ProcNetUdp.DEFAULT, procText);
-                } catch (IOException | RuntimeException e) {
-                    procSnapshot = ProcNetUdp.Sockets.NONE;
-                }
-                procReadAtNanos = now;
-            }
-            return procSnapshot;
-        }
+        return drops.drops(s.inode());
     }
 
     @Override
