@@ -10,7 +10,9 @@ import java.lang.invoke.VarHandle;
  * kept per second for the last {@link #SECONDS} seconds.
  *
  * <p>One writer (the channel's thread) calls {@link #arrived} per datagram: two stores into a ring,
- * a pop or two, a few compares; no allocation, no lock. The ring keeps each packet's arrival and the
+ * a pop or two, a few compares; no allocation, no lock. A packet alone in its window (every packet,
+ * on a line slower than one a resolution) touches only the meter's fields, and goes into the ring
+ * when the next one comes within the resolution. The ring keeps each packet's arrival and the
  * bytes of all packets before it, so the window's bytes are one subtraction, and a second's packets
  * and bytes are counted by nothing more than the running totals. Each completed second is published
  * to a ring of seconds that readers on other threads consume with their own {@link Cursor}: a reader
@@ -44,6 +46,14 @@ public final class BurstMeter {
     private int head;
     private long bytes;
     private int tail;
+    /** No packet in the window arrived later than this (an upper bound: pops do not lower it). */
+    private long windowLatest = Long.MIN_VALUE;
+    /**
+     * Whether the newest packet is alone in its window and not yet written to the ring (its arrival is
+     * {@link #windowLatest}, its bytes-before this): sparse traffic never touches the ring.
+     */
+    private boolean newestUnwritten;
+    private long newestBytesBefore;
 
     private long second = NONE;
     private long secondStart;
@@ -90,6 +100,31 @@ public final class BurstMeter {
         }
         long cutoff = now - resolution;
         int h = head;
+        if (windowLatest <= cutoff) {
+            // Everything in the window is older than the resolution: it holds this packet alone.
+            newestUnwritten = true;
+            newestBytesBefore = bytes;
+            windowLatest = now;
+            bytes += size;
+            tail = h;
+            head = h + 1;
+            if (secondPeakPackets < 1) {
+                secondPeakPackets = 1;
+            }
+            if (size > secondPeakBytes) {
+                secondPeakBytes = size;
+            }
+            return;
+        }
+        if (newestUnwritten) {
+            int newest = 2 * ((h - 1) & WINDOW_MASK);
+            ring[newest] = windowLatest;
+            ring[newest + 1] = newestBytesBefore;
+            newestUnwritten = false;
+        }
+        if (now > windowLatest) {
+            windowLatest = now;
+        }
         int t = tail;
         while (t != h && ring[2 * (t & WINDOW_MASK)] <= cutoff) {
             t++;
