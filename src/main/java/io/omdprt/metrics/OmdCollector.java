@@ -101,11 +101,14 @@ public final class OmdCollector implements MultiCollector {
 
         HistogramSnapshot.Builder latency = HistogramSnapshot.builder().name(MetricNames.LATENCY).unit(Unit.SECONDS)
                 .help("Receive wall clock minus the packet's SendTime; meaningful only with a synchronised host clock.");
-        forEachLine((c, l) -> latency.dataPoint(histogram(l.tracker().latency(), l.labels())));
-        out.add(latency.build());
         CounterSnapshot.Builder negative = CounterSnapshot.builder().name(MetricNames.LATENCY_NEGATIVE)
                 .help("Packets whose SendTime was later than our receive clock: this host's clock is behind HKEX's.");
-        forEachLine((c, l) -> negative.dataPoint(counter(l.tracker().latency().negativeCount(), l.labels())));
+        forEachLine((c, l) -> {
+            Histogram h = l.tracker().latency(); // derived from the line's counts: once a scrape
+            latency.dataPoint(histogram(h, l.labels()));
+            negative.dataPoint(counter(h.negativeCount(), l.labels()));
+        });
+        out.add(latency.build());
         out.add(negative.build());
 
         addBurstMetrics(out, now);

@@ -197,6 +197,32 @@ class LiveMonitorTest {
         assertEquals(List.of(t), times(journal, EventType.LINE_GAP), "the tracker's line gap");
     }
 
+    @Test
+    void feedLatencyAndItsNegativeSamplesAreScrapedExactly() throws Exception {
+        // The receive clock stands still at t: each packet's latency is t minus its SendTime.
+        Instant t = Instant.parse("2031-05-06T07:08:09Z");
+        monitor.close();
+        config = TestConfigs.twoLines("");
+        monitor = Monitor.start(config, Monitor.Extensions.none(), ManualClock.at(t));
+        long now = t.getEpochSecond() * 1_000_000_000L;
+        long[] sendTimes = {now - 3_000_000L, now - 40_000_000L, now + 2_000_000L}; // 3 ms, 40 ms, SendTime after our clock
+        for (int i = 0; i < sendTimes.length; i++) {
+            encoder.begin(buffer, 0, i + 1, sendTimes[i]);
+            encoder.message(50, 32);
+            sender.send(buffer.byteArray(), encoder.finish(), group("A"));
+        }
+        Eventually.await(WAIT, () -> Http.scrape(monitor.httpPort()).value("omd_feed_latency_seconds_count", line("A")) == 3
+                ? null : "not all three latencies recorded yet");
+        Scrape s = Http.scrape(monitor.httpPort());
+        assertEquals(0.043, s.value("omd_feed_latency_seconds_sum", line("A")), 1e-12, "the negative one counts as 0");
+        assertEquals(1, s.value("omd_feed_latency_negative_samples_total", line("A")));
+        String[] upTo5ms = {"feed", "f", "channel", "1", "line", "A", "le", "0.005"};
+        String[] upTo50ms = {"feed", "f", "channel", "1", "line", "A", "le", "0.05"};
+        assertEquals(2, s.value("omd_feed_latency_seconds_bucket", upTo5ms));
+        assertEquals(3, s.value("omd_feed_latency_seconds_bucket", upTo50ms));
+        assertEquals(0, s.value("omd_feed_latency_seconds_count", line("B")));
+    }
+
     private static List<Instant> times(List<MonitorEvent> events, EventType type) {
         return events.stream().filter(e -> e.type() == type).map(MonitorEvent::time).toList();
     }
