@@ -179,9 +179,7 @@ class LiveMonitorTest {
         // A time no host clock would show: the monitor_start record (the recorder), the line gap (a
         // tracker's event, from the datagram's arrival) and the arrival gauge must all say it.
         Instant t = Instant.parse("2031-05-06T07:08:09.123456789Z");
-        monitor.close();
-        config = TestConfigs.twoLines("");
-        monitor = Monitor.start(config, Monitor.Extensions.none(), ManualClock.at(t));
+        restartAt(t);
         data("A", 1, 1);
         data("A", 3, 1);
         double[] arrival = new double[1];
@@ -201,9 +199,7 @@ class LiveMonitorTest {
     void feedLatencyAndItsNegativeSamplesAreScrapedExactly() throws Exception {
         // The receive clock stands still at t: each packet's latency is t minus its SendTime.
         Instant t = Instant.parse("2031-05-06T07:08:09Z");
-        monitor.close();
-        config = TestConfigs.twoLines("");
-        monitor = Monitor.start(config, Monitor.Extensions.none(), ManualClock.at(t));
+        restartAt(t);
         long now = t.getEpochSecond() * 1_000_000_000L;
         long[] sendTimes = {now - 3_000_000L, now - 40_000_000L, now + 2_000_000L}; // 3 ms, 40 ms, SendTime after our clock
         for (int i = 0; i < sendTimes.length; i++) {
@@ -221,6 +217,13 @@ class LiveMonitorTest {
         assertEquals(2, s.value("omd_feed_latency_seconds_bucket", upTo5ms));
         assertEquals(3, s.value("omd_feed_latency_seconds_bucket", upTo50ms));
         assertEquals(0, s.value("omd_feed_latency_seconds_count", line("B")));
+    }
+
+    /** The monitor again, on a clock that stands at {@code t}. */
+    private void restartAt(Instant t) throws Exception {
+        monitor.close();
+        config = TestConfigs.twoLines("");
+        monitor = Monitor.start(config, Monitor.Extensions.none(), ManualClock.at(t));
     }
 
     private static List<Instant> times(List<MonitorEvent> events, EventType type) {
