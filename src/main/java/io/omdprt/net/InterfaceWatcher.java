@@ -142,7 +142,6 @@ public final class InterfaceWatcher implements io.omdprt.model.LocalCauses, Auto
         }
     }
 
-
     /** Starts polling; off Linux (no /sys/class/net) it does nothing and says so. */
     public InterfaceWatcher start() {
         enabled = LinkState.available(sources.sysClassNet());

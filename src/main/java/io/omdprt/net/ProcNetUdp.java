@@ -8,9 +8,10 @@ import java.nio.ByteOrder;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.agrona.collections.Hashing;
+import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * The kernel's per-socket UDP counters from /proc/net/udp, keyed by socket inode:
@@ -28,86 +29,33 @@ final class ProcNetUdp {
     record SocketCounters(long localAddress, long drops, long receiveQueueBytes) {
     }
 
-    /** The sockets of one read of the file, looked up by inode without boxing. */
+    /** The sockets of one read of the file, looked up by inode without boxing; a later line of an inode replaces an earlier one. */
     static final class Sockets {
-        static final Sockets NONE = new Sockets(0).index();
+        static final Sockets NONE = new Sockets(0);
 
-        private long[] inode;
-        private long[] localAddress;
-        private long[] drops;
-        private long[] receiveQueue;
-        private int rows;
-        /** Open addressing by inode: row + 1, 0 for a free slot. */
-        private int[] slots;
-        private int size;
+        private final Long2ObjectHashMap<SocketCounters> byInode;
 
         private Sockets(int capacity) {
-            inode = new long[capacity];
-            localAddress = new long[capacity];
-            drops = new long[capacity];
-            receiveQueue = new long[capacity];
-        }
-
-        private void add(long inode, long localAddress, long drops, long receiveQueue) {
-            if (rows == this.inode.length) {
-                int capacity = Math.max(16, rows * 2);
-                this.inode = Arrays.copyOf(this.inode, capacity);
-                this.localAddress = Arrays.copyOf(this.localAddress, capacity);
-                this.drops = Arrays.copyOf(this.drops, capacity);
-                this.receiveQueue = Arrays.copyOf(this.receiveQueue, capacity);
-            }
-            this.inode[rows] = inode;
-            this.localAddress[rows] = localAddress;
-            this.drops[rows] = drops;
-            this.receiveQueue[rows] = receiveQueue;
-            rows++;
-        }
-
-        /** Once every row is in; a later row of an inode replaces an earlier one. */
-        private Sockets index() {
-            slots = new int[Integer.highestOneBit(Math.max(1, rows)) * 4];
-            for (int row = 0; row < rows; row++) {
-                int slot = slot(inode[row]);
-                if (slots[slot] == 0) {
-                    size++;
-                }
-                slots[slot] = row + 1;
-            }
-            return this;
-        }
-
-        private int slot(long key) {
-            int mask = slots.length - 1;
-            long h = key * 0x9E3779B97F4A7C15L;
-            int i = (int) (h ^ (h >>> 32)) & mask;
-            while (slots[i] != 0 && inode[slots[i] - 1] != key) {
-                i = (i + 1) & mask;
-            }
-            return i;
-        }
-
-        private int row(long key) {
-            return slots[slot(key)] - 1;
+            byInode = new Long2ObjectHashMap<>(Math.max(8, capacity), Hashing.DEFAULT_LOAD_FACTOR);
         }
 
         int size() {
-            return size;
+            return byInode.size();
         }
 
         boolean contains(long inode) {
-            return row(inode) >= 0;
+            return byInode.containsKey(inode);
         }
 
         /** The socket's drops, or -1 when it is not in the file. */
         long drops(long inode) {
-            int row = row(inode);
-            return row < 0 ? -1 : drops[row];
+            SocketCounters c = byInode.get(inode);
+            return c == null ? -1 : c.drops();
         }
 
         /** The socket's counters, or null when it is not in the file. */
         SocketCounters get(long inode) {
-            int row = row(inode);
-            return row < 0 ? null : new SocketCounters(localAddress[row], drops[row], receiveQueue[row]);
+            return byInode.get(inode);
         }
     }
 
@@ -152,10 +100,10 @@ final class ProcNetUdp {
             }
             long drops = t.decimal();
             if (drops != ProcText.NONE) {
-                out.add(inode, local, drops, rxQueue);
+                out.byInode.put(inode, new SocketCounters(local, drops, rxQueue));
             }
         }
-        return out.index();
+        return out;
     }
 
     /** {@code ADDRESS:PORT} in hex, 8 and 4 digits, packed as {@link #localAddress(InetSocketAddress)} does; else -1. */
