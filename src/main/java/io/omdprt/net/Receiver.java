@@ -212,7 +212,6 @@ public final class Receiver implements SocketStats, AutoCloseable {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-
     public String transportName() {
         return transport.name();
     }
