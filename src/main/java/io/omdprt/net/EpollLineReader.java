@@ -15,22 +15,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one line's socket on its epoll event loop and hands each datagram to the channel's tracker
  * in place: recv(2) into the line's own native buffer, read through a reused flyweight; no object is
- * made per datagram.
+ * made per datagram. How many datagrams an event reads is the {@link ReadPacing}'s to say.
  */
 final class EpollLineReader implements EpollIoHandle {
     private static final Logger LOG = LoggerFactory.getLogger(EpollLineReader.class);
-    /**
-     * Datagrams read per readiness event before the loop serves its other sockets; the socket is
-     * registered level-triggered, so whatever is left is reported again at once.
-     */
-    static final int READS_PER_EVENT = 64;
-
     private final LinuxUdpSocket socket;
     private final ChannelTracker tracker;
     private final int lineIndex;
     private final MonitorClock clock;
     private final UnsafeBuffer view = new UnsafeBuffer(ByteBuffer.allocateDirect(Receiver.MAX_DATAGRAM));
     private final long address = view.addressOffset();
+    private final ReadPacing pacing = new ReadPacing();
 
     EpollLineReader(LinuxUdpSocket socket, ChannelTracker tracker, int lineIndex, MonitorClock clock) {
         this.socket = socket;
@@ -46,7 +41,8 @@ final class EpollLineReader implements EpollIoHandle {
 
     @Override
     public void handle(IoRegistration registration, IoEvent event) {
-        for (int i = 0; i < READS_PER_EVENT; i++) {
+        int limit = pacing.limit();
+        for (int i = 0; i < limit; i++) {
             int read;
             try {
                 read = socket.recvAddress(address, 0, Receiver.MAX_DATAGRAM);
@@ -56,20 +52,23 @@ final class EpollLineReader implements EpollIoHandle {
                 return;
             }
             if (read == 0) {
-                return; // EAGAIN: the socket is drained
+                pacing.drained(i); // EAGAIN: the socket is empty
+                return;
             }
             // -1 is an empty datagram; one longer than the buffer arrives cut to it (then size_mismatch)
-            deliver(read < 0 ? 0 : read);
+            pacing.read(deliver(read < 0 ? 0 : read));
         }
     }
 
-    private void deliver(int length) {
+    /** @return the arrival time the tracker was given */
+    private long deliver(int length) {
+        long now = clock.epochNanos();
         try {
-            long now = clock.epochNanos();
             tracker.onDatagram(lineIndex, view, 0, length, now, now);
         } catch (RuntimeException e) {
             LOG.warn("receive error on {} line {}: {}", tracker.info(), tracker.line(lineIndex).name(), e.toString());
         }
+        return now;
     }
 
     @Override
