@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.channel.epoll.Epoll;
-import io.omdprt.config.MonitorConfig;
-import io.omdprt.model.ChannelSet;
 import io.omdprt.protocol.Malformed;
 import io.omdprt.protocol.PacketEncoder;
 import io.omdprt.testing.Eventually;
-import io.omdprt.testing.TestConfigs;
 import io.omdprt.track.LineCounter;
 import io.omdprt.track.LineTracker;
-import io.omdprt.track.TrackerListener;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import io.omdprt.time.MonitorClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,14 +27,12 @@ class DatagramEdgesTest {
     @ValueSource(strings = {"epoll", "nio"})
     void emptyAndOversizedDatagramsAreCountedMalformedAndReadingGoesOn(String transport) throws Exception {
         assumeTrue(!transport.equals("epoll") || Epoll.isAvailable(), "skipped: no epoll here");
-        MonitorConfig config = TestConfigs.twoLines("receiver: { transport: " + transport + " }\n");
-        InetSocketAddress a = config.feeds().get(0).channels().get(0).lines().get(0).groupAddress();
-        MonitorClock clock = MonitorClock.system();
-        ChannelSet channels = ChannelSet.create(config, TrackerListener.NONE, clock.epochNanos());
-        LineTracker lineA = channels.channels().get(0).tracker().line(0);
+        TwoLineSetup setup = TwoLineSetup.of(transport);
+        InetSocketAddress a = setup.group(0);
+        LineTracker lineA = setup.tracker().line(0);
         UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
         PacketEncoder encoder = new PacketEncoder(4096);
-        try (Receiver receiver = Receiver.start(config, channels, clock); MulticastSender sender = MulticastSender.loopback()) {
+        try (Receiver receiver = setup.start(); MulticastSender sender = MulticastSender.loopback()) {
             sender.send(new byte[0], 0, a);
             encoder.begin(buffer, 0, 1, System.currentTimeMillis() * 1_000_000L);
             while (encoder.messageCount() < 90) {

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.channel.epoll.Epoll;
-import io.omdprt.config.MonitorConfig;
-import io.omdprt.model.ChannelSet;
 import io.omdprt.protocol.PacketEncoder;
 import io.omdprt.testing.Eventually;
-import io.omdprt.testing.TestConfigs;
-import io.omdprt.time.MonitorClock;
 import io.omdprt.track.LineCounter;
 import io.omdprt.track.LineTracker;
-import io.omdprt.track.TrackerListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -34,15 +29,13 @@ class QuietLineReadTest {
     @Test
     void burstsAndSpacedDatagramsOnAQuietLineAreAllRead() throws Exception {
         assumeTrue(Epoll.isAvailable(), "skipped: no epoll here");
-        MonitorConfig config = TestConfigs.twoLines("receiver: { transport: epoll }\n");
-        InetSocketAddress a = config.feeds().get(0).channels().get(0).lines().get(0).groupAddress();
-        MonitorClock clock = MonitorClock.system();
-        ChannelSet channels = ChannelSet.create(config, TrackerListener.NONE, clock.epochNanos());
-        LineTracker lineA = channels.channels().get(0).tracker().line(0);
+        TwoLineSetup setup = TwoLineSetup.of("epoll");
+        InetSocketAddress a = setup.group(0);
+        LineTracker lineA = setup.tracker().line(0);
         UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
         PacketEncoder encoder = new PacketEncoder(256);
         long seq = 1;
-        try (Receiver receiver = Receiver.start(config, channels, clock); MulticastSender sender = MulticastSender.loopback()) {
+        try (Receiver receiver = setup.start(); MulticastSender sender = MulticastSender.loopback()) {
             for (int i = 0; i < BURST; i++) { // a fresh line is quiet: the burst starts in one-a-read mode
                 seq = send(sender, encoder, buffer, a, seq);
             }
