@@ -1,5 +1,5 @@
 /**
- * The receiver: multicast sockets with Netty (epoll, io_uring or NIO), joins on the configured
+ * The receiver: multicast sockets with Netty (epoll or NIO), joins on the configured
  * interfaces, datagrams handed to the channel's trackers on its event loop, interface watching and
  * preflight checks; also the loopback sender the simulator uses.
  *
