@@ -106,15 +106,7 @@ final class ProcText {
     }
 
     boolean lineStartsWith(String prefix) {
-        if (length - lineStart < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (text[lineStart + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return length - lineStart >= prefix.length() && sameChars(lineStart, prefix);
     }
 
     /** Whether the line starts with a space or tab. */
@@ -181,11 +173,13 @@ final class ProcText {
     }
 
     boolean is(String s) {
-        if (end - start != s.length()) {
-            return false;
-        }
+        return end - start == s.length() && sameChars(start, s);
+    }
+
+    /** Whether the text from {@code at} holds {@code s} (the caller has checked there is room for it). */
+    private boolean sameChars(int at, String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (text[start + i] != s.charAt(i)) {
+            if (text[at + i] != s.charAt(i)) {
                 return false;
             }
         }
