@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.omdprt.config.MonitorConfig;
 import io.omdprt.event.Host;
 import io.omdprt.event.MonitorEvent;
-import io.omdprt.model.ChannelSet;
 import io.omdprt.testing.Eventually;
-import io.omdprt.testing.TestConfigs;
 import io.omdprt.time.MonitorClock;
-import io.omdprt.track.TrackerListener;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,10 +56,9 @@ class InterfaceWatcherTest {
 
     @Test
     void aLineIsAMemberWhileItsGroupIsInTheFileAndIsJoinedAgainWhenItIsNot() throws Exception {
-        MonitorConfig config = TestConfigs.twoLines("");
-        MonitorClock clock = MonitorClock.system();
-        ChannelSet channels = ChannelSet.create(config, TrackerListener.NONE, clock.epochNanos());
-        try (Receiver receiver = Receiver.start(config, channels, clock)) {
+        TwoLineSetup setup = TwoLineSetup.of();
+        MonitorClock clock = setup.clock();
+        try (Receiver receiver = setup.start()) {
             LineSocket a = receiver.sockets().get(0);
             LineSocket b = receiver.sockets().get(1);
             String lo = receiver.interfaceName(a);
@@ -101,10 +96,9 @@ class InterfaceWatcherTest {
 
     @Test
     void membershipsOfAnotherInterfaceDoNotCount() throws Exception {
-        MonitorConfig config = TestConfigs.twoLines("");
-        MonitorClock clock = MonitorClock.system();
-        ChannelSet channels = ChannelSet.create(config, TrackerListener.NONE, clock.epochNanos());
-        try (Receiver receiver = Receiver.start(config, channels, clock)) {
+        TwoLineSetup setup = TwoLineSetup.of();
+        MonitorClock clock = setup.clock();
+        try (Receiver receiver = setup.start()) {
             LineSocket a = receiver.sockets().get(0);
             LineSocket b = receiver.sockets().get(1);
             String lo = receiver.interfaceName(a);

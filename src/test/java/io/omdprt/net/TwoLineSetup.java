@@ -10,8 +10,16 @@ import java.net.InetSocketAddress;
 
 /** {@link TestConfigs#twoLines} on one transport, its channel set on the system clock: what a receiver test starts from. */
 record TwoLineSetup(MonitorConfig config, MonitorClock clock, ChannelSet channels) {
+    /** On the default transport (auto). */
+    static TwoLineSetup of() throws Exception {
+        return of(TestConfigs.twoLines(""));
+    }
+
     static TwoLineSetup of(String transport) throws Exception {
-        MonitorConfig config = TestConfigs.twoLines("receiver: { transport: " + transport + " }\n");
+        return of(TestConfigs.twoLines("receiver: { transport: " + transport + " }\n"));
+    }
+
+    private static TwoLineSetup of(MonitorConfig config) {
         MonitorClock clock = MonitorClock.system();
         return new TwoLineSetup(config, clock, ChannelSet.create(config, TrackerListener.NONE, clock.epochNanos()));
     }
