@@ -116,16 +116,17 @@ public final class OmdPacket {
         // without Agrona's check per read.
         buffer.boundsCheck(offset, length);
         byte[] array = buffer.byteArray();
-        long address = buffer.addressOffset();
+        // Addresses, not indexes: a message's position is the previous one's plus its MsgSize, the only
+        // chain from message to message (an index would add the buffer's address to it every time).
+        long at = buffer.addressOffset() + offset + HEADER_LENGTH;
+        long end = buffer.addressOffset() + offset + length;
         int tallies = 0;
         int flags = 0;
-        int end = offset + length;
-        int pos = offset + HEADER_LENGTH;
         for (int i = 0; i < count; i++) {
-            if (pos + MESSAGE_HEADER_LENGTH > end) {
+            if (at + MESSAGE_HEADER_LENGTH > end) {
                 return Malformed.MESSAGE_OVERRUN;
             }
-            int sizeAndType = UnsafeApi.getInt(array, address + pos);
+            int sizeAndType = UnsafeApi.getInt(array, at);
             if (BIG_ENDIAN_HOST) {
                 sizeAndType = Integer.reverseBytes(sizeAndType);
             }
@@ -133,7 +134,7 @@ public final class OmdPacket {
             if (msgSize < MESSAGE_HEADER_LENGTH) {
                 return Malformed.MESSAGE_TOO_SMALL;
             }
-            if (pos + msgSize > end) {
+            if (at + msgSize > end) {
                 return Malformed.MESSAGE_OVERRUN;
             }
             int type = sizeAndType >>> 16;
@@ -146,9 +147,9 @@ public final class OmdPacket {
             if (types != null) {
                 tallies += types.tally(type, msgSize);
             }
-            pos += msgSize;
+            at += msgSize;
         }
-        if (pos != end) {
+        if (at != end) {
             return Malformed.TRAILING_BYTES;
         }
         unknownTypes = tallies & 0xFF;

@@ -7,10 +7,23 @@ import java.nio.ByteOrder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
-/** Every malformation is reported by reason; nothing throws. */
+/**
+ * Every malformation is reported by reason; nothing throws. Each case is checked where the receivers
+ * and the capture reader hold packets: at the start of a heap buffer, at an odd offset into one, and
+ * at that offset in direct memory; all three must agree.
+ */
 class ValidationTest {
+    private static final int OFFSET = 37;
+
     private static Malformed check(byte[] bytes, int length) {
-        return new OmdPacket().wrap(new UnsafeBuffer(bytes), 0, length).validate();
+        Malformed atStart = new OmdPacket().wrap(new UnsafeBuffer(bytes), 0, length).validate();
+        byte[] shifted = new byte[OFFSET + bytes.length + 8];
+        System.arraycopy(bytes, 0, shifted, OFFSET, bytes.length);
+        assertEquals(atStart, new OmdPacket().wrap(new UnsafeBuffer(shifted), OFFSET, length).validate(), "at an offset");
+        ByteBuffer direct = ByteBuffer.allocateDirect(shifted.length);
+        direct.put(shifted).flip();
+        assertEquals(atStart, new OmdPacket().wrap(new UnsafeBuffer(direct), OFFSET, length).validate(), "in direct memory");
+        return atStart;
     }
 
     private static Malformed check(ByteBuffer b) {

@@ -50,6 +50,7 @@ public final class CpuTime {
         int maxMessages = size < 0 ? 4 : size;
         switch (method) {
             case "decodeOnly": return track(maxMessages)::decodeOnly;
+            case "walkOnly": return track(maxMessages)::walkOnly;
             case "trackOneLine": return track(maxMessages)::trackOneLine;
             case "trackTwoLines": return track(maxMessages)::trackTwoLines;
             case "scale": {

@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -68,6 +69,7 @@ public class DecodeTrackBenchmark {
     public int maxMessages;
 
     private int next;
+    private long walked;
     private long seq;
     private long now;
 
@@ -122,6 +124,24 @@ public class DecodeTrackBenchmark {
             return -1;
         }
         return packet.unknownTypes() + packet.sizeMismatches() + packet.controlFlags();
+    }
+
+    /**
+     * The floor under any decoder that looks at every message: follow MsgSize from message to message
+     * (each position is the previous one plus a 16-bit load), check nothing, count nothing.
+     */
+    @Benchmark
+    public long walkOnly() {
+        int i = nextPacket();
+        byte[] array = buffer.byteArray();
+        long at = buffer.addressOffset() + offsets[i];
+        int count = UnsafeApi.getByte(array, at + OmdPacket.MSG_COUNT_OFFSET) & 0xFF;
+        at += OmdPacket.HEADER_LENGTH;
+        for (int k = 0; k < count; k++) {
+            at += UnsafeApi.getChar(array, at);
+        }
+        walked = at; // kept, so the walk cannot be left out where the caller drops the result (CpuTime)
+        return at;
     }
 
     @Benchmark
