@@ -118,8 +118,9 @@ public final class OmdPacket {
         byte[] array = buffer.byteArray();
         // Addresses, not indexes: a message's position is the previous one's plus its MsgSize, the only
         // chain from message to message (an index would add the buffer's address to it every time).
-        long at = buffer.addressOffset() + offset + HEADER_LENGTH;
-        long end = buffer.addressOffset() + offset + length;
+        long start = buffer.addressOffset() + offset;
+        long at = start + HEADER_LENGTH;
+        long end = start + length;
         int tallies = 0;
         int flags = 0;
         for (int i = 0; i < count; i++) {
