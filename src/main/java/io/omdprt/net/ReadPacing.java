@@ -44,8 +44,4 @@ final class ReadPacing {
             busy = false;
         }
     }
-
-    boolean busy() {
-        return busy;
-    }
 }
